@@ -1,0 +1,5 @@
+"""``python -m govlint``."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,222 @@
+"""The pipeline: bytes -> reader -> grammar -> model -> rules -> diagnostics.
+
+``lint_text``, ``lint_bytes`` and ``lint_paths`` are the stable Python API;
+the CLI is a thin layer over them.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Sequence
+
+from . import plugins
+from .model import Diagnostic, Related, Report, Source, Span
+from .parse.build import Builder
+from .parse.grammar import parse_tokens
+from .read.base import ReadResult
+from .read.encoding import DecodeError
+from .rule import Context, Rule
+from .select import Selection
+from .template import load_template
+
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+
+
+@dataclass
+class FileResult:
+    """The outcome of linting one file."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    report: Optional[Report] = None  # None when the file could not be read as text
+    internal_errors: list[str] = field(default_factory=list)  # rules that raised (GL900)
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics
+
+
+class ReportReadError(Exception):
+    """The file could not be read as a report (carries the GL001 reason)."""
+
+    def __init__(self, reason_en: str, reason_zh: str) -> None:
+        super().__init__(reason_en)
+        self.reason_en = reason_en
+        self.reason_zh = reason_zh
+
+
+def read(data: bytes, path: str = "<text>", max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+    """Run the first reader that accepts the bytes. Raises ReportReadError."""
+    if len(data) > max_bytes:
+        mb = len(data) / (1024 * 1024)
+        limit = max_bytes / (1024 * 1024)
+        raise ReportReadError(
+            f"the file is {mb:.1f} MiB, larger than the {limit:.0f} MiB limit for one report (--max-size)",
+            f"文件大小为 {mb:.1f} MiB，超过单份报告 {limit:.0f} MiB 的上限（可用 --max-size 调整）",
+        )
+    head = data[:4096]
+    for reader in plugins.readers():
+        if reader.can_read(path, head):
+            try:
+                return reader.read(path, data)
+            except DecodeError as e:
+                raise ReportReadError(e.reason_en, e.reason_zh) from None
+    raise ReportReadError("no reader accepts this file", "没有可读取此文件的读取器")
+
+
+def parse(result: ReadResult) -> Report:
+    """Tokens -> grammar -> document model."""
+    tree = parse_tokens(result.tokens)
+    return Builder(load_template()).build(result.source, result.tokens, tree)
+
+
+def parse_bytes(data: bytes, path: str = "<text>", max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    return parse(read(data, path, max_bytes))
+
+
+def parse_path(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    p = Path(path)
+    return parse_bytes(p.read_bytes(), str(path), max_bytes)
+
+
+def is_report(report: Report) -> bool:
+    """Something govlint can recognise as an annual report (else GL002)."""
+    return report.title is not None or bool(report.sections)
+
+
+def check(
+    report: Report,
+    selection: Optional[Selection] = None,
+    rules: Optional[Sequence[Rule]] = None,
+    options: Optional[dict] = None,
+) -> tuple[list[Diagnostic], list[str]]:
+    """Run the selected rules over one report; returns diagnostics and internal errors."""
+    selection = selection or Selection()
+    context = Context(template=load_template(), options=options or {})
+    recognised = is_report(report)
+    diags: list[Diagnostic] = []
+    errors: list[str] = []
+    for rule in rules if rules is not None else plugins.rules():
+        if rule.scope != "report" or not selection.enabled(rule.code):
+            continue
+        if rule.needs_report and not recognised:
+            continue
+        try:
+            found = list(rule.check(report, context))
+        except Exception as exc:  # a broken rule must not stop the others
+            tb = traceback.format_exc()
+            errors.append(tb)
+            found = [_internal(report.path, rule, exc)]
+        diags.extend(found)
+    for d in diags:
+        d.severity = selection.severity(d.code, d.severity)
+        if d.span is not None and d.region is None:
+            d.region = report.source.region(d.span)
+        if d.related and not d.related_regions:
+            d.related_regions = [report.source.region(r.span) for r in d.related]
+    diags.sort(key=lambda d: d.sort_key)
+    return diags, errors
+
+
+def _internal(path: str, rule: Rule, exc: Exception) -> Diagnostic:
+    return Diagnostic(
+        code="GL900",
+        name="plugin-error",
+        severity="error",
+        message={
+            "zh": f"规则 {rule.code}（{rule.name}）运行出错：{type(exc).__name__}: {exc}；其他规则照常运行",
+            "en": f"rule {rule.code} ({rule.name}) raised {type(exc).__name__}: {exc}; the other rules still ran",
+        },
+        path=path,
+    )
+
+
+def lint_bytes(
+    data: bytes,
+    path: str = "<text>",
+    selection: Optional[Selection] = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    options: Optional[dict] = None,
+) -> FileResult:
+    """Lint the bytes of one report."""
+    selection = selection or Selection()
+    try:
+        report = parse(read(data, path, max_bytes))
+    except ReportReadError as e:
+        diags = []
+        if selection.enabled("GL001"):
+            diags.append(unreadable(path, e.reason_zh, e.reason_en, selection))
+        return FileResult(path, diags)
+    diags, errors = check(report, selection, options=options)
+    return FileResult(path, diags, report, errors)
+
+
+def unreadable(path: str, zh: str, en: str, selection: Optional[Selection] = None) -> Diagnostic:
+    from .checks.input import UnreadableInput
+
+    rule = UnreadableInput()
+    d = Diagnostic(
+        code=rule.code,
+        name=rule.name,
+        severity=rule.severity,
+        message={"zh": f"无法读取此文件：{zh}", "en": f"cannot read this file: {en}"},
+        path=path,
+        span=Span(0, 0),
+    )
+    d.region = Source(path, "", "").region(Span(0, 0))
+    if selection is not None:
+        d.severity = selection.severity(d.code, d.severity)
+    return d
+
+
+def lint_text(text: str, path: str = "<text>", selection: Optional[Selection] = None, options: Optional[dict] = None) -> FileResult:
+    """Lint a report given as a string (as if it were a UTF-8 file)."""
+    return lint_bytes(text.encode("utf-8"), path, selection, options=options)
+
+
+def discover(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
+    """Files to lint: files as given, directories recursively (text files, sorted)."""
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for sub in sorted(path.rglob("*")):
+                if sub.is_file() and sub.suffix.lower() in TEXT_SUFFIXES and not any(
+                    part.startswith(".") for part in sub.relative_to(path).parts
+                ):
+                    yield str(sub)
+        else:
+            yield str(p)
+
+
+def lint_paths(
+    paths: Iterable[str | os.PathLike],
+    selection: Optional[Selection] = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    options: Optional[dict] = None,
+) -> Iterator[FileResult]:
+    """Lint files and directories; yields one result per file, in a stable order.
+
+    Raises OSError for a path that does not exist or cannot be read.
+    """
+    for f in discover(paths):
+        data = Path(f).read_bytes()
+        yield lint_bytes(data, f, selection, max_bytes, options)
+
+
+__all__ = [
+    "FileResult",
+    "Related",
+    "ReportReadError",
+    "check",
+    "discover",
+    "lint_bytes",
+    "lint_paths",
+    "lint_text",
+    "parse_bytes",
+    "parse_path",
+    "read",
+]

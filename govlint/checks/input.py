@@ -1,0 +1,119 @@
+"""Input rules (GL0xx): the file itself."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..hookspecs import hookimpl
+from ..model import Diagnostic, Report, Span
+from ..rule import Context, Rule
+
+
+class UnreadableInput(Rule):
+    code = "GL001"
+    name = "unreadable-input"
+    severity = "error"
+    needs_report = False
+    summary = {
+        "zh": "文件无法按文本读取（编码无法识别或是二进制文件）",
+        "en": "The file cannot be read as text (unknown encoding or binary data)",
+    }
+    explanation = {
+        "zh": "govlint 依次尝试 UTF-8（含或不含 BOM）、UTF-16（带 BOM）和 GB18030。"
+        "若都无法解码，或文件是 PDF、Word、图片等二进制文件，或超过单份报告的大小上限，则报告此问题，"
+        "并说明尝试过的编码。请先将报告另存为文本文件（.txt）。",
+        "en": "govlint tries UTF-8 (with or without a BOM), UTF-16 (with a BOM) and GB18030. "
+        "When none decodes the bytes, when the file is a PDF, Word document, image or other binary, "
+        "or when it is larger than the size limit for one report, this rule fires and names what was tried. "
+        "Save the report as a text file first.",
+    }
+    example_bad = "（一个 .pdf 文件被改名为 report.txt）"
+    example_good = "（以 UTF-8 或 GB18030 保存的文本文件）"
+
+    def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
+        # Emitted by the pipeline when no reader can decode the file.
+        return ()
+
+
+class NotAReport(Rule):
+    code = "GL002"
+    name = "not-a-report"
+    severity = "error"
+    needs_report = False
+    summary = {
+        "zh": "找不到标题和六个部分的任何标题：文件可能不是政府信息公开工作年度报告",
+        "en": "No title and none of the six section headings: probably not an annual report",
+    }
+    explanation = {
+        "zh": "年度报告应有“<机关><年份>年政府信息公开工作年度报告”形式的标题，以及“一、总体情况”至"
+        "“六、其他需要报告的事项”六个部分。两者都找不到时，其余规则不再运行，以免对非报告文件给出大量误报。",
+        "en": "An annual report has a title of the form <issuer><year>年政府信息公开工作年度报告 and the six "
+        "sections 一、总体情况 … 六、其他需要报告的事项. When neither is found the other rules are not run, "
+        "so that a file that is not a report does not drown in findings.",
+    }
+    example_bad = "会议纪要\n今天召开了会议……"
+    example_good = "某县2022年政府信息公开工作年度报告\n一、总体情况\n……"
+
+    def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
+        if report.title is not None or report.sections:
+            return
+        if not report.source.text.strip():
+            zh = "文件为空，不是年度报告"
+            en = "the file is empty: not an annual report"
+        else:
+            zh = "找不到报告标题，也找不到“一、总体情况”等六个部分的任何标题：文件可能不是政府信息公开工作年度报告"
+            en = (
+                "found no report title and none of the six section headings (一、总体情况 …): "
+                "the file is probably not a government information-disclosure annual report"
+            )
+        yield self.diagnostic(report, Span(0, 0), zh, en)
+
+
+class UnreadableTable(Rule):
+    code = "GL003"
+    name = "unreadable-table"
+    severity = "warning"
+    summary = {
+        "zh": "统计表无法确定地对齐到模板（单元格缺失、合并或数字连写），相关算术核对被跳过",
+        "en": "A statistics table cannot be aligned to the template with certainty; its arithmetic checks are skipped",
+    }
+    explanation = {
+        "zh": "导出网页、Word 或 PDF 时，表格常会丢失空单元格、把数字连在一起（如“713000074”），"
+        "或把行标签与数字分开。govlint 只在文本能确定单元格位置，或只有一种放置方式符合表内勾稽关系时才读取表格；"
+        "否则报告此问题，说明原因，并列出因此跳过的核对。错误的合计报警比漏报更糟糕。",
+        "en": "Exports from web pages, Word and PDF drop empty cells, run numbers together (713000074) or "
+        "separate row labels from their numbers. govlint reads a table only when the text makes each cell's "
+        "place certain, or when exactly one placement satisfies the table's own identities. Otherwise this "
+        "rule says why and which checks were skipped: a false totals error is worse than a missed one.",
+    }
+    example_bad = "一、本年新收政府信息公开申请数量 |\n13 |\n13 |\n（七列中只剩两个数字，无法确定各自所在的列）"
+    example_good = "一、本年新收政府信息公开申请数量 |\n13 |\n|\n|\n|\n|\n|\n13 |"
+
+    def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
+        for t in report.tables:
+            if t.readable:
+                continue
+            label = _table_label(t.id)
+            skipped_zh = "、".join(t.skipped_checks) or "无"
+            skipped_en = ", ".join(t.skipped_checks) or "none"
+            certain = sum(1 for c in t.cells.values() if c.certain)
+            extra_zh = f"；其余 {certain} 个可确定的单元格照常核对" if certain else ""
+            extra_en = f"; the {certain} cells that are certain are still checked" if certain else ""
+            yield self.diagnostic(
+                report,
+                t.span,
+                f"{label}（{t.name}）无法确定地读取：{t.reason_zh}。涉及不确定单元格的核对已跳过：{skipped_zh}{extra_zh}",
+                f"table {t.id} ({t.name}) cannot be read with certainty: {t.reason}. "
+                f"Checks involving uncertain cells were skipped: {skipped_en}{extra_en}",
+                table=t.id,
+                skipped=list(t.skipped_checks),
+            )
+
+
+def _table_label(table_id: str) -> str:
+    return {"3": "表三", "4": "表四"}.get(table_id, "第二部分表格")
+
+
+@hookimpl
+def govlint_rules() -> list:
+    return [UnreadableInput(), NotAReport(), UnreadableTable()]

@@ -1,0 +1,251 @@
+"""Command line: arguments, subcommands and exit codes; nothing else.
+
+    govlint [options] PATH...        lint files and directories
+    govlint check [options] PATH...  the same, spelled out
+    govlint inspect FILE [--json]    what govlint understood of a report
+    govlint parse FILE               the token stream and the parse tree
+    govlint rules                    every rule with its code and severity
+    govlint rule CODE                one rule's explanation
+
+Exit codes: 0 no findings, 1 findings, 2 usage, configuration or I/O error,
+or a rule that raised (GL900).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Optional, Sequence
+
+from . import __version__, api, plugins
+from .config import Config, ConfigError, discover
+from .config import load as load_config
+from .i18n import choose_lang, t
+from .select import Selection, parse_codes
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SUBCOMMANDS = ("check", "inspect", "parse", "rules", "rule")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, no usage dump
+        sys.stderr.write(f"govlint: {message} (see 'govlint --help')\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+def _lint_parser(prog: str = "govlint") -> argparse.ArgumentParser:
+    p = _Parser(
+        prog=prog,
+        description="Lint 政府信息公开工作年度报告 (government information-disclosure annual reports).",
+        epilog="Subcommands: inspect FILE [--json] | parse FILE | rules | rule CODE.  "
+        "Exit codes: 0 clean, 1 findings, 2 usage/configuration/I-O error or a rule that raised.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="report files or directories (searched recursively for .txt)")
+    p.add_argument("--format", default="text", help="output format (default: text)")
+    p.add_argument("--lang", choices=("zh", "en"), help="message language (default: config, then locale, then zh)")
+    p.add_argument("--select", action="append", metavar="CODES", help="rule codes or prefixes to run, comma-separated (GL1,GL203)")
+    p.add_argument("--ignore", action="append", metavar="CODES", help="rule codes or prefixes to skip, comma-separated")
+    p.add_argument("--config", metavar="FILE", help="use this configuration file instead of discovering one")
+    p.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    p.add_argument("--max-size", type=int, metavar="BYTES", help=f"largest file read as a report (default {api.DEFAULT_MAX_BYTES})")
+    p.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    p.add_argument("--version", action="version", version=f"govlint {__version__}")
+    return p
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in SUBCOMMANDS:
+            cmd, rest = args[0], args[1:]
+            if cmd == "check":
+                return _lint(rest)
+            return {"inspect": _inspect, "parse": _parse, "rules": _rules, "rule": _rule}[cmd](rest)
+        return _lint(args)
+    except BrokenPipeError:  # `govlint … | head`
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        except OSError:
+            pass
+        return EXIT_OK
+    except KeyboardInterrupt:
+        sys.stderr.write("govlint: interrupted\n")
+        return 130
+    except Exception as exc:  # never a traceback for users; --debug shows it
+        if "--debug" in args:
+            traceback.print_exc()
+        sys.stderr.write(f"govlint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)\n")
+        return EXIT_ERROR
+
+
+def _config(ns: argparse.Namespace) -> Config:
+    if ns.isolated:
+        return Config()
+    if ns.config:
+        return load_config(Path(ns.config))
+    start = Path(ns.paths[0]) if getattr(ns, "paths", None) else Path.cwd()
+    if not start.exists():
+        start = Path.cwd()
+    return discover(start if start.is_dir() else start.parent)
+
+
+def _lint(argv: list[str]) -> int:
+    ns = _lint_parser().parse_args(argv)
+    try:
+        cfg = _config(ns)
+    except ConfigError as e:
+        sys.stderr.write(f"govlint: configuration error: {e}\n")
+        return EXIT_ERROR
+    lang = choose_lang(ns.lang, cfg.get("lang"))
+    if not ns.paths:
+        sys.stderr.write("govlint: no PATH given (see 'govlint --help')\n")
+        return EXIT_ERROR
+    formatters = plugins.formatters()
+    if ns.format not in formatters:
+        sys.stderr.write(f"govlint: unknown format '{ns.format}' (available: {', '.join(sorted(formatters))})\n")
+        return EXIT_ERROR
+    known = {r.code for r in plugins.rules()}
+    select = parse_codes(ns.select) or [c.upper() for c in cfg.get("select", [])] or ["ALL"]
+    ignore = parse_codes(ns.ignore) or [c.upper() for c in cfg.get("ignore", [])]
+    for code in select + ignore:
+        if code != "ALL" and not any(k.startswith(code) for k in known):
+            sys.stderr.write(f"govlint: unknown rule code or prefix '{code}' (see 'govlint rules')\n")
+            return EXIT_ERROR
+    selection = Selection(select=select, ignore=ignore)
+    max_bytes = ns.max_size or cfg.get("max-size") or api.DEFAULT_MAX_BYTES
+    for p in ns.paths:
+        if not Path(p).exists():
+            sys.stderr.write(f"govlint: {t('error.no_such_path', lang, path=p)}\n")
+            return EXIT_ERROR
+    results = []
+    try:
+        for res in api.lint_paths(ns.paths, selection, max_bytes):
+            results.append(res)
+    except OSError as e:
+        sys.stderr.write(f"govlint: {t('error.cannot_read', lang, path=e.filename or '?', reason=e.strerror or e)}\n")
+        return EXIT_ERROR
+    if not results:
+        sys.stderr.write(f"govlint: {t('error.no_files', lang, paths=' '.join(ns.paths))}\n")
+        return EXIT_ERROR
+    out = formatters[ns.format].render(results, {"lang": lang})
+    sys.stdout.write(out)
+    sys.stdout.flush()
+    internal = [e for r in results for e in r.internal_errors]
+    if internal:
+        if ns.debug:
+            for tb in internal:
+                sys.stderr.write(tb)
+        sys.stderr.write(f"govlint: {t('error.internal', lang)}\n")
+        return EXIT_ERROR
+    return EXIT_FINDINGS if any(r.diagnostics for r in results) else EXIT_OK
+
+
+def _read_one(path: str) -> tuple[Optional[object], int]:
+    from .report.inspect import render_json  # noqa: F401  (import check)
+
+    if not Path(path).is_file():
+        sys.stderr.write(f"govlint: no such file: {path}\n")
+        return None, EXIT_ERROR
+    try:
+        result = api.read(Path(path).read_bytes(), path)
+    except api.ReportReadError as e:
+        sys.stderr.write(f"govlint: cannot read {path}: {e.reason_en}\n")
+        return None, EXIT_ERROR
+    except OSError as e:
+        sys.stderr.write(f"govlint: cannot read {path}: {e.strerror}\n")
+        return None, EXIT_ERROR
+    return result, EXIT_OK
+
+
+def _inspect(argv: list[str]) -> int:
+    p = _Parser(prog="govlint inspect", description="Show what govlint understood of a report.")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    ns = p.parse_args(argv)
+    result, code = _read_one(ns.file)
+    if result is None:
+        return code
+    from .report.inspect import render_json, render_text
+
+    report = api.parse(result)  # type: ignore[arg-type]
+    sys.stdout.write(render_json(report) if ns.json else render_text(report))
+    return EXIT_OK
+
+
+def _parse(argv: list[str]) -> int:
+    p = _Parser(prog="govlint parse", description="Show the token stream and the parse tree of a report.")
+    p.add_argument("file")
+    p.add_argument("--tokens", action="store_true", help="only the token stream")
+    ns = p.parse_args(argv)
+    result, code = _read_one(ns.file)
+    if result is None:
+        return code
+    from .parse.grammar import parse_tokens
+
+    src = result.source  # type: ignore[attr-defined]
+    sys.stdout.write(f"# layout: {src.layout} ({result.layout_evidence}); encoding: {src.encoding}\n")  # type: ignore[attr-defined]
+    for tok in result.tokens:  # type: ignore[attr-defined]
+        line, col = src.position(tok.start)
+        shown = " ".join(tok.text.split())
+        shown = shown if len(shown) <= 60 else shown[:59] + "…"
+        sys.stdout.write(f"{line}:{col}\t{tok.kind}\t{shown}\n")
+    if not ns.tokens:
+        tree = parse_tokens(result.tokens)  # type: ignore[attr-defined]
+        sys.stdout.write("\n" + _tree(tree))
+    return EXIT_OK
+
+
+def _tree(tree) -> str:
+    from lark import Tree
+
+    lines: list[str] = []
+
+    def walk(node, depth: int) -> None:
+        if isinstance(node, Tree):
+            lines.append("  " * depth + node.data)
+            for c in node.children:
+                walk(c, depth + 1)
+        else:
+            tok = node.value
+            shown = " ".join(tok.text.split())
+            lines.append("  " * depth + f"{tok.kind} {shown[:40]}")
+
+    walk(tree, 0)
+    return "\n".join(lines) + "\n"
+
+
+def _rules(argv: list[str]) -> int:
+    p = _Parser(prog="govlint rules", description="List every rule.")
+    p.add_argument("--lang", choices=("zh", "en"))
+    ns = p.parse_args(argv)
+    lang = choose_lang(ns.lang, None)
+    family = None
+    for r in plugins.rules():
+        if r.family != family:
+            family = r.family
+            sys.stdout.write(f"\n{family}\n")
+        sys.stdout.write(f"  {r.code}  {r.name:<34} {r.severity:<8} {r.summary.get(lang, '')}\n")
+    return EXIT_OK
+
+
+def _rule(argv: list[str]) -> int:
+    p = _Parser(prog="govlint rule", description="Explain one rule.")
+    p.add_argument("code")
+    p.add_argument("--lang", choices=("zh", "en"))
+    ns = p.parse_args(argv)
+    lang = choose_lang(ns.lang, None)
+    for r in plugins.rules():
+        if r.code == ns.code.upper() or r.name == ns.code:
+            sys.stdout.write(f"{r.code} {r.name} [{r.severity}]\n\n{r.summary.get(lang, '')}\n\n{r.explanation.get(lang, '')}\n")
+            if r.basis:
+                sys.stdout.write(f"\n{'依据' if lang == 'zh' else 'Basis'}: {r.basis.get(lang, '')}\n")
+            if r.example_bad:
+                sys.stdout.write(f"\n{'错误示例' if lang == 'zh' else 'Bad'}:\n{r.example_bad}\n")
+            if r.example_good:
+                sys.stdout.write(f"\n{'正确示例' if lang == 'zh' else 'Good'}:\n{r.example_good}\n")
+            return EXIT_OK
+    sys.stderr.write(f"govlint: unknown rule '{ns.code}' (see 'govlint rules')\n")
+    return EXIT_ERROR

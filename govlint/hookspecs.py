@@ -1,0 +1,52 @@
+"""Every hook govlint calls, one documented spec each.
+
+A plugin is a module (or object) with functions marked ``@hookimpl`` whose
+names are the hook names below. govlint's own readers, rules and formatters
+are registered through exactly these hooks; a third-party package does the
+same and announces its module under the ``govlint`` entry-point group::
+
+    [project.entry-points.govlint]
+    myrules = "govlint_myrules.plugin"
+
+Each hook returns a list; govlint concatenates the lists of all plugins.
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("govlint")
+hookimpl = pluggy.HookimplMarker("govlint")
+
+
+@hookspec
+def govlint_readers() -> list:
+    """Return reader objects that turn input bytes into a token stream.
+
+    A reader has ``name`` (str), ``priority`` (int, higher is asked first),
+    ``can_read(path: str, head: bytes) -> bool`` and
+    ``read(path: str, data: bytes) -> govlint.read.base.ReadResult``. It raises
+    ``govlint.read.encoding.DecodeError`` when the bytes are not a report it
+    can read; govlint turns that into a GL001 diagnostic.
+    """
+
+
+@hookspec
+def govlint_rules() -> list:
+    """Return rule objects (instances of ``govlint.rule.Rule`` subclasses).
+
+    A rule has metadata (code, name, severity, summary, explanation, examples)
+    and a ``check(report, context)`` method that reads the document model and
+    yields diagnostics. Rules never parse text themselves. Codes are public:
+    a plugin must use its own prefix (not ``GL``).
+    """
+
+
+@hookspec
+def govlint_formatters() -> list:
+    """Return output formatter objects.
+
+    A formatter has ``name`` (the value of ``--format``), ``description`` and
+    ``render(results, options) -> str`` where ``results`` is a list of
+    ``govlint.api.FileResult`` in output order.
+    """

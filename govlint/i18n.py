@@ -1,0 +1,55 @@
+"""Messages of govlint itself (not of rules), in Chinese and English, and the language choice."""
+
+from __future__ import annotations
+
+import locale
+import os
+from typing import Optional
+
+LANGS = ("zh", "en")
+
+_MESSAGES: dict[str, dict[str, str]] = {
+    "summary.clean": {"zh": "未发现问题（检查了 {files} 个文件）", "en": "No problems found ({files} file{s} checked)"},
+    "summary.found": {
+        "zh": "发现 {total} 个问题（{detail}），检查了 {files} 个文件",
+        "en": "Found {total} problem{ps} ({detail}) in {files} file{s}",
+    },
+    "severity.error": {"zh": "{n} 个错误", "en": "{n} error{s}"},
+    "severity.warning": {"zh": "{n} 个警告", "en": "{n} warning{s}"},
+    "severity.note": {"zh": "{n} 个提示", "en": "{n} note{s}"},
+    "error.no_such_path": {"zh": "找不到文件或目录：{path}", "en": "no such file or directory: {path}"},
+    "error.cannot_read": {"zh": "无法读取 {path}：{reason}", "en": "cannot read {path}: {reason}"},
+    "error.no_files": {"zh": "没有找到要检查的文件：{paths}", "en": "no files to lint in: {paths}"},
+    "error.internal": {
+        "zh": "有规则运行出错（见 GL900）；使用 --debug 查看详细信息",
+        "en": "a rule raised an error (see GL900); run with --debug for the traceback",
+    },
+}
+
+
+def t(key: str, lang: str, **kw: object) -> str:
+    msg = _MESSAGES[key].get(lang) or _MESSAGES[key]["en"]
+    return msg.format(**kw)
+
+
+def choose_lang(explicit: Optional[str], configured: Optional[str]) -> str:
+    """--lang, then config, then the locale, then Chinese."""
+    for v in (explicit, configured):
+        if v in LANGS:
+            return v  # type: ignore[return-value]
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        val = os.environ.get(var, "")
+        if val:
+            low = val.lower()
+            if low.startswith("zh"):
+                return "zh"
+            if low.startswith("en"):
+                return "en"
+            break
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:  # pragma: no cover - broken locale settings
+        loc = ""
+    if loc.lower().startswith("en"):
+        return "en"
+    return "zh"

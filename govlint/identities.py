@@ -1,0 +1,91 @@
+"""The template's arithmetic identities, evaluated over table values.
+
+Used twice, for two different purposes: the aligner uses them to choose the
+one reading of an ambiguous table that the table's own arithmetic allows,
+and the table rules use them to report sums that do not add up. Blanks count
+as 0 (the template's convention); a non-numeric cell makes an identity
+unjudgeable rather than false.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional, Union
+
+from .template import IdentitySpec, TableSpec
+
+Number = Union[int, float]
+# (row key, column key) -> value; None means "not a number" (unjudgeable), a
+# missing key means "blank" (0).
+Lookup = Callable[[str, str], Optional[Number]]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    identity: IdentitySpec
+    line: str  # the row key (per="row") or column key (per="column") it was judged in
+    lhs: tuple[tuple[str, str], ...]  # (row, column) cells on the left
+    rhs: tuple[tuple[str, str], ...]
+    lhs_value: Optional[Number]
+    rhs_value: Optional[Number]
+
+    @property
+    def judged(self) -> bool:
+        return self.lhs_value is not None and self.rhs_value is not None
+
+    @property
+    def holds(self) -> bool:
+        if not self.judged:
+            return True
+        return abs(self.lhs_value - self.rhs_value) < 1e-6  # type: ignore[operator]
+
+
+def _sum(cells: list[tuple[str, str]], get: Lookup) -> Optional[Number]:
+    total: Number = 0
+    for r, c in cells:
+        v = get(r, c)
+        if v is None:
+            return None
+        total += v
+    return total
+
+
+def evaluate(
+    spec: TableSpec,
+    get: Lookup,
+    rows: Optional[list[str]] = None,
+    columns: Optional[list[str]] = None,
+    only: Optional[set[str]] = None,
+) -> list[Outcome]:
+    """Every identity of ``spec`` in every row/column it applies to.
+
+    ``rows``/``columns`` restrict to the keys present (default: the template's);
+    ``only`` restricts to identities of a given ``per`` ("row" or "column").
+    """
+    rows = rows if rows is not None else spec.row_keys
+    columns = columns if columns is not None else spec.column_keys
+    out: list[Outcome] = []
+    for ident in spec.identities:
+        if only and ident.per not in only:
+            continue
+        if ident.per == "row":
+            lhs_c, rhs_c = ident.expand(columns)
+            if not lhs_c or not rhs_c:
+                continue
+            for r in rows:
+                lhs = [(r, c) for c in lhs_c]
+                rhs = [(r, c) for c in rhs_c]
+                out.append(Outcome(ident, r, tuple(lhs), tuple(rhs), _sum(lhs, get), _sum(rhs, get)))
+        else:
+            lhs_r, rhs_r = ident.expand(rows)
+            if not lhs_r or not rhs_r:
+                continue
+            for c in columns:
+                lhs = [(r, c) for r in lhs_r]
+                rhs = [(r, c) for r in rhs_r]
+                out.append(Outcome(ident, c, tuple(lhs), tuple(rhs), _sum(lhs, get), _sum(rhs, get)))
+    return out
+
+
+def all_hold(spec: TableSpec, get: Lookup, rows: list[str], columns: list[str], only: Optional[set[str]] = None) -> bool:
+    return all(o.holds for o in evaluate(spec, get, rows, columns, only))

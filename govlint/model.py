@@ -1,0 +1,285 @@
+"""The document model: what govlint understood of one report.
+
+Plain dataclasses and queries over them. Nothing here imports the rest of
+govlint, so rules, formatters and third-party plugins can depend on the
+model without pulling in the parser.
+
+Positions: a ``Span`` is a pair of character offsets into the decoded text
+of the original file; ``Source.region`` turns it into 1-based line and
+column numbers of that same file. Normalised text never leaks into a
+position.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any, Optional, Union
+
+Number = Union[int, float]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open character range ``[start, end)`` in the decoded original text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            object.__setattr__(self, "end", self.start)
+
+    def cover(self, other: "Span") -> "Span":
+        return Span(min(self.start, other.start), max(self.end, other.end))
+
+
+@dataclass(frozen=True)
+class Region:
+    """1-based, inclusive start and end positions (columns count characters)."""
+
+    start_line: int
+    start_column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass
+class Source:
+    """The decoded text of one input and how it was read."""
+
+    path: str
+    text: str
+    encoding: str
+    layout: str = "unknown"
+    bom: bool = False
+    byte_size: int = 0
+    _line_starts: Optional[list[int]] = field(default=None, repr=False, compare=False)
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            starts = [0]
+            text = self.text
+            i = 0
+            n = len(text)
+            while i < n:
+                ch = text[i]
+                if ch == "\n":
+                    starts.append(i + 1)
+                elif ch == "\r":
+                    if i + 1 < n and text[i + 1] == "\n":
+                        i += 1
+                    starts.append(i + 1)
+                i += 1
+            self._line_starts = starts
+        return self._line_starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        starts = self.line_starts
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
+
+    def region(self, span: Span) -> Region:
+        sl, sc = self.position(span.start)
+        last = max(span.start, span.end - 1)
+        el, ec = self.position(last)
+        return Region(sl, sc, el, ec)
+
+    def line_of(self, offset: int) -> int:
+        return self.position(offset)[0]
+
+    def snippet(self, span: Span, limit: int = 60) -> str:
+        s = self.text[span.start : span.end]
+        s = " ".join(s.split())
+        return s if len(s) <= limit else s[: limit - 1] + "…"
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts) if self.text else 0
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why govlint believes something: which source said it, and where."""
+
+    source: str  # e.g. "title", "statistics-period", "overview-opening", "table-edition"
+    value: Any
+    span: Optional[Span] = None
+    text: str = ""
+
+
+@dataclass
+class Title:
+    text: str
+    span: Span
+    issuer: Optional[str]
+    year: Optional[int]
+    quoted: bool = False  # found inside 《…》 in a sentence, not as a title line
+
+
+@dataclass
+class Heading:
+    """A top-level numbered heading as written (一、… ), whichever section it is."""
+
+    number: str  # the numeral as written: 一, 二 …
+    ordinal: int  # 1 for 一
+    mark: str  # the punctuation after the numeral as written: 、 , ， . …
+    text: str  # heading wording after the numeral, as written
+    span: Span
+    section_key: Optional[str] = None  # which of the six, when it is one of them
+    inline: bool = False  # found inside a running line (flattened layout)
+
+
+@dataclass
+class SubHeading:
+    number: str
+    text: str
+    span: Span
+
+
+@dataclass
+class Section:
+    """One of the six required sections, as found."""
+
+    key: str  # overview, proactive, requests, review, problems, other
+    number: str  # template number: 一 … 六
+    heading: Heading
+    body: Span  # from after the heading to the next top-level section
+    subsections: list[SubHeading] = field(default_factory=list)
+    paragraphs: list[Span] = field(default_factory=list)
+    tables: list["Table"] = field(default_factory=list)
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.paragraphs or self.tables or self.subsections)
+
+
+@dataclass
+class Cell:
+    row: str  # template row key
+    column: str  # template column key
+    raw: str  # text as written ("" for a blank)
+    value: Optional[Number]  # None for blank or non-numeric
+    kind: str  # number, blank, dash, text, negative, fraction, money
+    span: Optional[Span]  # None when the blank was dropped from the text
+    certain: bool = True
+    unit: str = ""
+
+
+@dataclass
+class Table:
+    """A statistics table aligned to the template of its edition."""
+
+    id: str  # "2.1", "2.5", "2.6", "2.8", "2.9", "3", "4"
+    name: str
+    edition: Optional[str]
+    section: str  # template section number the table belongs to: 二 三 四
+    span: Span
+    status: str = "read"  # read | resolved | ambiguous | unreadable
+    reason: str = ""  # why it is ambiguous or unreadable (English)
+    reason_zh: str = ""
+    how: str = ""  # how the cells were placed (for inspect)
+    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    rows: list[str] = field(default_factory=list)  # template row keys, template order
+    columns: list[str] = field(default_factory=list)
+    row_labels: dict[str, str] = field(default_factory=dict)
+    column_labels: dict[str, str] = field(default_factory=dict)
+    row_spans: dict[str, Span] = field(default_factory=dict)  # where each row's label is
+    missing_rows: list[str] = field(default_factory=list)
+    edition_evidence: list[str] = field(default_factory=list)
+    skipped_checks: list[str] = field(default_factory=list)  # rule codes not judged
+
+    @property
+    def readable(self) -> bool:
+        return self.status in ("read", "resolved")
+
+    def cell(self, row: str, column: str) -> Optional[Cell]:
+        return self.cells.get((row, column))
+
+    def value(self, row: str, column: str) -> Optional[Number]:
+        c = self.cells.get((row, column))
+        return None if c is None else c.value
+
+    def row_values(self, row: str) -> list[Optional[Number]]:
+        return [self.value(row, c) for c in self.columns]
+
+
+@dataclass
+class Chrome:
+    """Page furniture or export debris found in the text (page numbers, 打印 关闭 …)."""
+
+    kind: str  # page-number, page-chrome, bookmark, pipe-run
+    text: str
+    span: Span
+
+
+@dataclass
+class Report:
+    source: Source
+    title: Optional[Title] = None
+    issuer: Optional[str] = None
+    year: Optional[int] = None
+    year_evidence: list[Evidence] = field(default_factory=list)
+    edition: Optional[str] = None
+    edition_evidence: list[Evidence] = field(default_factory=list)
+    date: Optional[Evidence] = None  # publication or signature date (value: "YYYY-MM-DD")
+    date_evidence: list[Evidence] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)  # every top-level heading, in order
+    sections: list[Section] = field(default_factory=list)  # the six, as found, in text order
+    tables: list[Table] = field(default_factory=list)
+    paragraphs: list[Span] = field(default_factory=list)  # all prose, in order
+    metadata: dict[str, Evidence] = field(default_factory=dict)  # page metadata lines
+    chrome: list[Chrome] = field(default_factory=list)
+    preamble: Optional[Span] = None  # text before the first section
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def section(self, key: str) -> Optional[Section]:
+        for s in self.sections:
+            if s.key == key:
+                return s
+        return None
+
+    def table(self, table_id: str) -> Optional[Table]:
+        for t in self.tables:
+            if t.id == table_id:
+                return t
+        return None
+
+    def text(self, span: Span) -> str:
+        return self.source.text[span.start : span.end]
+
+
+@dataclass(frozen=True)
+class Related:
+    """A related location of a diagnostic (e.g. a cell that was added up)."""
+
+    span: Span
+    message: str = ""
+
+
+@dataclass
+class Diagnostic:
+    code: str
+    name: str
+    severity: str  # error | warning | note
+    message: dict[str, str]  # language -> text ("zh", "en")
+    path: str
+    span: Optional[Span] = None
+    region: Optional[Region] = None
+    related: list[Related] = field(default_factory=list)
+    related_regions: list[Region] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str = "zh") -> str:
+        return self.message.get(lang) or self.message.get("en") or next(iter(self.message.values()), "")
+
+    @property
+    def sort_key(self) -> tuple:
+        r = self.region
+        return (self.path, r.start_line if r else 0, r.start_column if r else 0, self.code)

@@ -1,0 +1,109 @@
+"""Facts about a report gathered from its text: title, issuer, year, date.
+
+Each fact keeps its evidence (which source said it, and where), so that
+``govlint inspect`` can show why govlint believes it and year rules can
+point at the odd one out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import Evidence, Report, Span, Title
+from ..read.normalize import squeeze
+from ..read.tokens import Token
+
+_TITLE_IN_TEXT = re.compile(r"《\s*([^《》]{0,40}?)\s*(\d{4})\s*年度?\s*政府信息公开工作(?:年度)?报告\s*》")
+_TITLE_LINE = re.compile(r"^(.{0,40}?)(\d{4})年度?政府信息公开工作(?:年度)?报告$")
+_ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff]{2,24}$")
+_PERIOD = re.compile(
+    r"统计(?:期限|时限|期间|时间)[^。；;]{0,24}?(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日"
+    r"|(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—|-|－|~)\s*(?:\d{4}\s*年\s*)?12\s*月\s*31\s*日"
+)
+_OPENING = re.compile(r"^\s*(\d{4})\s*年(?:度)?\s*[，,]?\s*(?:我|全|本|市|区|县|在|以来)")
+_BODY_YEAR = re.compile(r"(?:^|[。；\s])\s*(\d{4})\s*年\s*[，,]\s*(?:我|全|本)[^。]{0,40}?(?:取得|开展|坚持|工作)")
+_DATE_ISO = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_SIGNATURE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_FUTURE = re.compile(r"将|计划|下一步|打算|力争")
+
+
+def find_title(front: list[Token], text: str) -> Optional[Title]:
+    """The report title: a title line, page metadata, or a quoted title in the opening."""
+    for i, t in enumerate(front):
+        if t.kind != "TITLE":
+            continue
+        sq = squeeze(t.text).text
+        m = _TITLE_LINE.match(sq)
+        if not m:
+            continue
+        issuer = m.group(1) or None
+        span = Span(t.start, t.end)
+        if not issuer and i > 0 and front[i - 1].kind in ("TEXT", "TITLE"):
+            prev = squeeze(front[i - 1].text).text
+            if _ISSUER_LINE.match(prev):
+                issuer = prev
+                span = Span(front[i - 1].start, t.end)
+        full = text[span.start : span.end]
+        return Title(" ".join(full.split()), span, issuer, int(m.group(2)))
+    for t in front:
+        if t.kind == "META" and t.info.get("key") == "标题":
+            m = _TITLE_LINE.match(squeeze(t.info.get("value", "")).text)
+            if m:
+                return Title(t.info["value"], Span(t.start, t.end), m.group(1) or None, int(m.group(2)))
+    for t in front:
+        if t.kind in ("TEXT", "CHROME", "META"):
+            m = _TITLE_IN_TEXT.search(t.text)
+            if m:
+                a, b = t.start + m.start(), t.start + m.end()
+                issuer = squeeze(m.group(1)).text or None
+                return Title(m.group(0), Span(a, b), issuer, int(m.group(2)), quoted=True)
+    return None
+
+
+def year_evidence(report: Report, texts: list[Token], overview: list[Token], body: list[Token]) -> list[Evidence]:
+    ev: list[Evidence] = []
+    if report.title and report.title.year:
+        ev.append(Evidence("title", report.title.year, report.title.span, report.title.text))
+    for t in texts:
+        m = _PERIOD.search(t.text)
+        if m:
+            y = int(m.group(1) or m.group(2))
+            ev.append(Evidence("statistics-period", y, Span(t.start + m.start(), t.start + m.end()), m.group(0)))
+            break
+    for t in overview:
+        m = _OPENING.match(t.text)
+        if m:
+            ev.append(Evidence("overview-opening", int(m.group(1)), Span(t.start + m.start(1), t.start + m.end(1)), t.text[:30]))
+            break
+    if not ev:
+        for t in body:
+            for m in _BODY_YEAR.finditer(t.text):
+                sentence = t.text[m.start(1) : m.end()]
+                if _FUTURE.search(sentence):
+                    continue
+                ev.append(Evidence("body-statement", int(m.group(1)), Span(t.start + m.start(1), t.start + m.end(1)), sentence))
+                break
+            if len(ev):
+                break
+    return ev
+
+
+def date_evidence(meta: list[Token], tail: list[Token]) -> list[Evidence]:
+    ev: list[Evidence] = []
+    for t in meta:
+        if t.info.get("key") in ("发布时间", "发文日期", "成文日期", "发布日期", "印发日期", "时间"):
+            m = _DATE_ISO.search(t.info.get("value", ""))
+            if m:
+                ev.append(Evidence(f"metadata:{t.info['key']}", _iso(m), Span(t.start, t.end), t.text))
+    for t in reversed(tail[-6:]):
+        m = _SIGNATURE_DATE.match(t.text)
+        if m:
+            ev.append(Evidence("signature", _iso(m), Span(t.start, t.end), t.text.strip()))
+            break
+    return ev
+
+
+def _iso(m: re.Match) -> str:
+    y, mo, d = (int(g) for g in m.groups()[:3])
+    return f"{y:04d}-{mo:02d}-{d:02d}"

@@ -1,0 +1,38 @@
+"""The Lark grammar (``grammars/report.lark``) over the reader's token stream."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Iterator
+
+from lark import Lark, Token as LarkToken, Tree
+from lark.lexer import Lexer as LarkLexer
+
+from ..read.tokens import Token
+
+
+class _StreamLexer(LarkLexer):
+    """Feeds tokens already made by a reader to the LALR parser."""
+
+    def __init__(self, lexer_conf) -> None:  # signature required by Lark
+        pass
+
+    def lex(self, data: Iterable[Token]) -> Iterator[LarkToken]:  # type: ignore[override]
+        for tok in data:
+            yield LarkToken(tok.kind, tok, start_pos=tok.start, end_pos=tok.end)
+
+
+def grammar_text() -> str:
+    return resources.files("govlint.grammars").joinpath("report.lark").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def parser() -> Lark:
+    """The LALR parser, built once per process."""
+    return Lark(grammar_text(), parser="lalr", lexer=_StreamLexer, propagate_positions=False, maybe_placeholders=False)
+
+
+def parse_tokens(tokens: list[Token]) -> Tree:
+    """Parse the token stream (CHROME tokens are not part of the grammar)."""
+    return parser().parse([t for t in tokens if t.kind != "CHROME"])

@@ -1,0 +1,597 @@
+"""Align table tokens to the template of the table's edition.
+
+The rule of this module: never guess. A cell is placed in a row and column
+only when the text makes that placement certain, or when exactly one of the
+possible placements satisfies the table's own identities. Otherwise the
+table is marked ``ambiguous`` (or ``unreadable``) with the reason, the cells
+that are the same in every possible reading are kept as ``certain``, and the
+arithmetic checks that would need the others are listed as skipped.
+
+Three ways a reading can be uncertain, all seen in real reports:
+  * dropped blanks: a row has fewer cells than columns (``13 | 13`` for seven);
+  * run-together cells: ``640020470`` for seven columns (flattened web text);
+  * displaced labels: PDF text puts labels in one run and numbers in another,
+    sometimes reading a block of the table column by column.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+from ..identities import all_hold, evaluate
+from ..model import Cell, Span, Table
+from ..read.tokens import Token
+from ..template import TableSpec, Template
+
+# Enumeration limits: beyond these a table is ambiguous, not slow.
+MAX_ROW_READINGS = 5000
+MAX_TABLE_READINGS = 20000
+
+_VALUE_KINDS = ("NUM", "BLANK", "CELL")
+_NUMBER = re.compile(r"^([+\-]?)(\d+)(?:\.(\d+))?(万元|元)?$")
+
+
+@dataclass
+class _Run:
+    """A row label (or nothing) and the value tokens that follow it."""
+
+    label: Optional[Token]
+    row: Optional[str]  # template row key of the label
+    values: list[Token] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One cell's worth of text from a value token (a token may hold several)."""
+
+    raw: str
+    start: int
+    end: int
+    blank: bool = False
+    substitute: bool = False  # CELL token: -, /, 无 …
+
+
+Reading = tuple[Optional[_Piece], ...]  # one row: a piece per column (None: dropped blank)
+
+
+def parse_value(raw: str, column_kind: str) -> tuple[Optional[float], str, str]:
+    """(value, kind, unit) of a cell's text. kind: number, blank, dash, text, negative, fraction, money."""
+    s = raw.strip().replace(",", "").replace("，", "")
+    if not s:
+        return None, "blank", ""
+    m = _NUMBER.match(s)
+    if not m:
+        if re.fullmatch(r"[-—－–/／\\]+", s):
+            return None, "dash", ""
+        return None, "text", ""
+    sign, whole, frac, unit = m.groups()
+    value: float = float(f"{whole}.{frac}") if frac else int(whole)
+    if sign == "-":
+        value = -value
+    if column_kind == "money":
+        return value, "money", unit or ""
+    if unit:
+        return value, "text", unit
+    if frac:
+        return value, "fraction", ""
+    if value < 0 and column_kind != "delta":
+        return value, "negative", ""
+    return value, "number", ""
+
+
+def _pieces(tok: Token) -> list[_Piece]:
+    if tok.kind == "BLANK":
+        return [_Piece("", tok.start, tok.end, blank=True)]
+    if tok.kind == "CELL":
+        return [_Piece(tok.text, tok.start, tok.end, substitute=True)]
+    return [_Piece(tok.text, tok.start, tok.end)]
+
+
+def _splits(tok: Token, parts: int, kinds: list[str]) -> Iterator[list[_Piece]]:
+    """Ways to cut a run of digits into ``parts`` numbers (no leading zeros)."""
+    s = tok.norm or tok.text
+    raw = tok.text
+    # Map normalised positions back to original offsets (the run has no spaces).
+    idx = [i for i, ch in enumerate(raw) if not ch.isspace()]
+    n = len(s)
+    if parts <= 0 or parts > n:
+        return
+
+    def rec(pos: int, k: int, acc: list[_Piece]) -> Iterator[list[_Piece]]:
+        if k == parts - 1:
+            piece = s[pos:]
+            if _valid_piece(piece, kinds[k]):
+                yield acc + [_piece(tok, idx, pos, n)]
+            return
+        max_len = n - pos - (parts - k - 1)
+        for length in range(1, max_len + 1):
+            piece = s[pos : pos + length]
+            if not _valid_piece(piece, kinds[k]):
+                if piece[0] == "0":
+                    break
+                continue
+            yield from rec(pos + length, k + 1, acc + [_piece(tok, idx, pos, pos + length)])
+
+    yield from rec(0, 0, [])
+
+
+def _piece(tok: Token, idx: list[int], a: int, b: int) -> _Piece:
+    start = tok.start + (idx[a] if a < len(idx) else len(tok.text))
+    end = tok.start + (idx[b - 1] + 1 if b - 1 < len(idx) else len(tok.text))
+    return _Piece(tok.text[start - tok.start : end - tok.start], start, end)
+
+
+def _valid_piece(piece: str, kind: str) -> bool:
+    if not piece:
+        return False
+    if piece[0] in "+-":
+        return False
+    if "." in piece:
+        if kind != "money" or piece.startswith(".") or piece.endswith(".") or piece.count(".") > 1:
+            return False
+        whole = piece.split(".")[0]
+        return whole == "0" or not whole.startswith("0")
+    return piece == "0" or not piece.startswith("0")
+
+
+class Aligner:
+    def __init__(self, template: Template) -> None:
+        self.template = template
+
+    # ------------------------------------------------------------ public
+
+    def align(self, table_id: str, tokens: list[Token], section: str, bounded_layout: bool) -> Table:
+        specs = [e.table(table_id) for e in self.template.editions.values()]
+        specs = [s for s in specs if s is not None]
+        scored = sorted(specs, key=lambda s: -self._edition_score(s, tokens))
+        best: Optional[Table] = None
+        for spec in scored:
+            table = self._align(spec, tokens, section)
+            if best is None or _better(table, best):
+                best = table
+            if table.status == "read" and not table.missing_rows:
+                break
+        assert best is not None
+        return best
+
+    # ------------------------------------------------------------ edition
+
+    def _edition_score(self, spec: TableSpec, tokens: list[Token]) -> float:
+        score = 0.0
+        for t in tokens:
+            refs = t.info.get("refs")
+            if not refs:
+                continue
+            eds = {r[0] for r in refs if r[1] == spec.id}
+            if spec.edition in eds:
+                score += 1.0 if len(eds) == 1 else 0.01
+            elif eds:
+                score -= 1.0
+        # （六）其他处理 followed by values is the 2019 single row; followed by sub-items, 2021.
+        for i, t in enumerate(tokens):
+            if t.kind == "LABEL" and t.norm == "(六)其他处理":
+                nxt = next((u for u in tokens[i + 1 :] if u.kind != "NOISE"), None)
+                has_values = nxt is not None and nxt.kind in _VALUE_KINDS
+                if has_values == (spec.edition == "2019"):
+                    score += 2
+                else:
+                    score -= 2
+        return score
+
+    # ------------------------------------------------------------ alignment
+
+    def _align(self, spec: TableSpec, tokens: list[Token], section: str) -> Table:
+        start = min(t.start for t in tokens)
+        end = max(t.end for t in tokens)
+        table = Table(
+            id=spec.id,
+            name=spec.name,
+            edition=spec.edition,
+            section=spec.section,
+            span=Span(start, end),
+            rows=spec.row_keys,
+            columns=spec.column_keys,
+            row_labels={r.key: r.label for r in spec.rows},
+            column_labels={c.key: spec.column_label(c.key) for c in spec.columns},
+        )
+        table.edition_evidence = sorted(
+            {t.text.strip() for t in tokens if t.info.get("refs") and {r[0] for r in t.info["refs"] if r[1] == spec.id} == {spec.edition}}
+        )
+        runs = self._runs(spec, tokens)
+        for run in runs:
+            if run.row and run.label is not None and run.row not in table.row_spans:
+                table.row_spans[run.row] = Span(run.label.start, run.label.end)
+        ncols = len(spec.columns)
+        valued = [r for r in runs if r.values]
+        if not valued:
+            table.status = "unreadable"
+            table.reason = "the table has captions or labels but no values"
+            table.reason_zh = "表格只有标题或标签，没有任何数值"
+            table.missing_rows = list(spec.row_keys)
+            table.skipped_checks = _rules(spec)
+            return table
+
+        unlabeled_single = len(spec.rows) == 1 and not spec.rows[0].label
+        sequential = not unlabeled_single and (
+            any(r.row is None for r in valued) or any(self._too_long(r, ncols) for r in valued)
+        )
+        if sequential:
+            return self._sequential(table, spec, runs)
+        if unlabeled_single:
+            if len(valued) > 1:
+                return self._fail(
+                    table,
+                    spec,
+                    "ambiguous",
+                    "the values are interleaved with the column headers, so their column order cannot be established",
+                    "数值与表头交错排列，无法确定各数值所在的列",
+                )
+            valued[0].row = spec.rows[0].key
+            return self._labelled(table, spec, valued)
+        # Every value follows its label: a label with no values is a row whose blanks were all dropped.
+        return self._labelled(table, spec, [r for r in runs if r.row is not None])
+
+    def _runs(self, spec: TableSpec, tokens: list[Token]) -> list[_Run]:
+        rows = set(spec.row_keys)
+        runs: list[_Run] = []
+        current: Optional[_Run] = None
+        for t in tokens:
+            if t.kind == "LABEL":
+                key = _ref_key(t, spec)
+                if key in rows:
+                    current = _Run(t, key)
+                    runs.append(current)
+                else:
+                    current = None  # a group label in this edition
+            elif t.kind in ("GROUP", "CAPTION"):
+                current = None
+            elif t.kind == "HEAD":
+                if current is not None and current.values:
+                    current = None
+            elif t.kind in _VALUE_KINDS:
+                if current is None:
+                    current = _Run(None, None)
+                    runs.append(current)
+                current.values.append(t)
+        return runs
+
+    def _too_long(self, run: _Run, ncols: int) -> bool:
+        vals = _trim_trailing_blanks(run.values, ncols)
+        bounded = all(t.kind != "NUM" or t.info.get("bounded", True) for t in vals)
+        return bounded and len(vals) > ncols
+
+    # labelled rows ------------------------------------------------------
+
+    def _labelled(self, table: Table, spec: TableSpec, runs: list[_Run]) -> Table:
+        ncols = len(spec.columns)
+        kinds = [c.kind for c in spec.columns]
+        per_row: dict[str, list[Reading]] = {}
+        notes: list[str] = []
+        for run in runs:
+            assert run.row is not None
+            if run.row in per_row:
+                return self._fail(
+                    table,
+                    spec,
+                    "unreadable",
+                    f"row {spec.row_label(run.row)} appears twice",
+                    f"行“{spec.row_label(run.row)}”出现了两次",
+                )
+            values = _trim_trailing_blanks(run.values, ncols)
+            readings = list(itertools.islice(self._row_readings(values, ncols, kinds), MAX_ROW_READINGS + 1))
+            if not readings:
+                return self._fail(
+                    table,
+                    spec,
+                    "unreadable",
+                    f"row {spec.row_label(run.row)} has {len(values)} cells for {ncols} columns",
+                    f"行“{spec.row_label(run.row)}”有 {len(values)} 个单元格，而模板有 {ncols} 列",
+                )
+            if len(readings) > MAX_ROW_READINGS:
+                return self._fail(
+                    table, spec, "ambiguous",
+                    f"row {spec.row_label(run.row)} can be read in too many ways",
+                    f"行“{spec.row_label(run.row)}”的数值有过多种可能的读法",
+                )
+            per_row[run.row] = readings
+        rows_present = [r for r in spec.row_keys if r in per_row]
+        table.missing_rows = [r for r in spec.row_keys if r not in per_row]
+        return self._choose(table, spec, per_row, rows_present, notes)
+
+    def _row_readings(self, values: list[Token], ncols: int, kinds: list[str]) -> Iterator[Reading]:
+        """Every way the value tokens of one row can fill ``ncols`` columns."""
+        unbounded = [i for i, t in enumerate(values) if t.kind == "NUM" and not t.info.get("bounded", True)]
+        if not unbounded:
+            pieces = [p for t in values for p in _pieces(t)]
+            if len(pieces) == ncols:
+                yield tuple(pieces)
+            elif len(pieces) < ncols:
+                # Dropped blanks: every placement keeping the order.
+                for cols in itertools.combinations(range(ncols), len(pieces)):
+                    row: list[Optional[_Piece]] = [None] * ncols
+                    for p, c in zip(pieces, cols):
+                        row[c] = p
+                    yield tuple(row)
+            return
+        # Run-together digits: distribute the columns over the tokens.
+        fixed = len(values) - len(unbounded)
+        free = ncols - fixed
+        if free < len(unbounded):
+            return
+        for counts in _compositions(free, len(unbounded)):
+            yield from self._fill(values, counts, kinds, ncols)
+
+    def _fill(self, values: list[Token], counts: tuple[int, ...], kinds: list[str], ncols: int) -> Iterator[Reading]:
+        options: list[list[list[_Piece]]] = []
+        col = 0
+        ci = 0
+        for t in values:
+            if t.kind == "NUM" and not t.info.get("bounded", True):
+                k = counts[ci]
+                ci += 1
+                opts = list(itertools.islice(_splits(t, k, kinds[col : col + k]), MAX_ROW_READINGS))
+                if not opts:
+                    return
+                options.append(opts)
+                col += k
+            else:
+                options.append([_pieces(t)])
+                col += 1
+        for combo in itertools.product(*options):
+            row = tuple(p for part in combo for p in part)
+            if len(row) == ncols:
+                yield row
+
+    # sequential (displaced labels) ----------------------------------------
+
+    def _sequential(self, table: Table, spec: TableSpec, runs: list[_Run]) -> Table:
+        ncols = len(spec.columns)
+        order = spec.row_keys
+        cursor = 0
+        options: list[list[list[tuple[str, Reading]]]] = []
+        for run in runs:
+            if not run.values:
+                continue
+            if any(t.kind == "NUM" and not t.info.get("bounded", True) for t in run.values):
+                return self._fail(
+                    table, spec, "ambiguous",
+                    "row labels and numbers are out of step and the numbers run together",
+                    "行标签与数值错位，且数值连写在一起",
+                )
+            pieces = [p for t in run.values for p in _pieces(t)]
+            if len(pieces) % ncols:
+                return self._fail(
+                    table, spec, "ambiguous",
+                    f"a run of {len(pieces)} values after {_where(run, spec)} does not fill whole rows of {ncols} columns",
+                    f"{_where_zh(run, spec)}之后的 {len(pieces)} 个数值不能整行填入 {ncols} 列",
+                )
+            m = len(pieces) // ncols
+            if run.row is not None and (cursor >= len(order) or order[cursor] != run.row):
+                return self._fail(
+                    table, spec, "ambiguous",
+                    f"the numbers after the label {spec.row_label(run.row)} do not fall on that row when the "
+                    "numbers are taken in template order (labels and numbers were separated by the export)",
+                    f"按模板顺序排列数值时，标签“{spec.row_label(run.row)}”之后的数值不在该行（导出时标签与数值被分开）",
+                )
+            if cursor + m > len(order):
+                return self._fail(
+                    table, spec, "ambiguous",
+                    f"there are more values than the {len(order)} rows of the {spec.edition} template hold",
+                    f"数值个数超过了 {spec.edition} 版模板 {len(order)} 行的容量",
+                )
+            keys = order[cursor : cursor + m]
+            row_major = [(keys[i], tuple(pieces[i * ncols : (i + 1) * ncols])) for i in range(m)]
+            alts = [row_major]
+            if m > 1:
+                col_major = [(keys[i], tuple(pieces[j * m + i] for j in range(ncols))) for i in range(m)]
+                alts.append(col_major)
+            options.append(alts)
+            cursor += m
+        if cursor != len(order):
+            return self._fail(
+                table, spec, "ambiguous",
+                f"found values for {cursor} of the {len(order)} rows, and the row labels are not next to their numbers",
+                f"只找到 {len(order)} 行中 {cursor} 行的数值，且行标签不在其数值旁边",
+            )
+        readings: list[dict[str, Reading]] = []
+        for combo in itertools.product(*options):
+            readings.append({k: r for part in combo for k, r in part})
+            if len(readings) > MAX_TABLE_READINGS:
+                break
+        table.how = "numbers taken in template order; labels were separated from their numbers"
+        if len(readings) == 1:
+            return self._commit(table, spec, readings[0], certain=None)
+        good = [r for r in readings if self._holds(spec, r, order)]
+        distinct = {tuple((k, tuple(_raw(p) for p in v)) for k, v in sorted(r.items())) for r in good}
+        if len(distinct) == 1:
+            table.status = "resolved"
+            table.how += "; the table's identities decided which blocks were read column by column"
+            return self._commit(table, spec, good[0], certain=None, status="resolved")
+        return self._fail(
+            table, spec, "ambiguous",
+            "blocks of numbers can be read row by row or column by column and the identities do not decide",
+            "部分数值块既可按行也可按列读取，表内勾稽关系无法确定正确读法",
+        )
+
+    # choosing ---------------------------------------------------------------
+
+    def _choose(
+        self,
+        table: Table,
+        spec: TableSpec,
+        per_row: dict[str, list[Reading]],
+        rows: list[str],
+        notes: list[str],
+    ) -> Table:
+        cols = spec.column_keys
+        # Rows read one way are certain whatever their arithmetic says.
+        filtered: dict[str, list[Reading]] = {}
+        resolved_rows = []
+        for r, readings in per_row.items():
+            if len(readings) == 1:
+                filtered[r] = readings
+                continue
+            ok = [x for x in readings if self._row_holds(spec, r, x)]
+            filtered[r] = ok or readings
+            if len(ok) == 1:
+                resolved_rows.append(r)
+        combos = 1
+        for v in filtered.values():
+            combos *= len(v)
+        if combos == 1:
+            reading = {r: v[0] for r, v in filtered.items()}
+            status = "resolved" if any(len(v) > 1 for v in per_row.values()) else "read"
+            if status == "resolved":
+                table.how = f"{len(resolved_rows)} row(s) placed by their row totals"
+            return self._commit(table, spec, reading, certain=None, status=status)
+        if combos <= MAX_TABLE_READINGS:
+            names = list(filtered)
+            good = []
+            for combo in itertools.product(*(filtered[r] for r in names)):
+                reading = dict(zip(names, combo))
+                if self._holds(spec, reading, rows, only={"column"}):
+                    good.append(reading)
+                    if len(good) > 1 and _distinct(good) > 1:
+                        break
+            if good and _distinct(good) == 1:
+                table.how = "dropped or run-together cells placed by the table's identities"
+                return self._commit(table, spec, good[0], certain=None, status="resolved")
+        # Ambiguous: keep the cells that are the same in every reading that passes its row checks.
+        certain: dict[tuple[str, str], Optional[_Piece]] = {}
+        uncertain: set[tuple[str, str]] = set()
+        for r, readings in filtered.items():
+            for ci, c in enumerate(cols):
+                vals = {_raw(x[ci]) for x in readings}
+                if len(vals) == 1:
+                    certain[(r, c)] = readings[0][ci]
+                else:
+                    uncertain.add((r, c))
+        sample = {r: v[0] for r, v in filtered.items()}
+        multi = [spec.row_label(r) or "数据行" for r, v in filtered.items() if len(v) > 1]
+        reason = (
+            f"{len(multi)} row(s) have fewer cells than columns or run-together numbers "
+            f"({', '.join(multi[:3])}{'…' if len(multi) > 3 else ''}), and more than one placement fits the table's identities"
+        )
+        reason_zh = (
+            f"{len(multi)} 行的单元格少于列数或数字连写（{'、'.join(multi[:3])}{'等' if len(multi) > 3 else ''}），"
+            "有多种放置方式都符合表内勾稽关系"
+        )
+        table = self._commit(table, spec, sample, certain=set(certain), status="ambiguous")
+        table.reason, table.reason_zh = reason, reason_zh
+        table.skipped_checks = self._skipped(spec, table, rows, uncertain)
+        return table
+
+    def _row_holds(self, spec: TableSpec, row: str, reading: Reading) -> bool:
+        vals = {(row, c): _value(p, k.kind) for c, p, k in zip(spec.column_keys, reading, spec.columns)}
+        return all_hold(spec, lambda r, c: vals.get((r, c), 0), [row], spec.column_keys, only={"row"})
+
+    def _holds(self, spec: TableSpec, reading: dict[str, Reading], rows: list[str], only: Optional[set[str]] = None) -> bool:
+        vals = {}
+        for r, x in reading.items():
+            for c, p, k in zip(spec.column_keys, x, spec.columns):
+                vals[(r, c)] = _value(p, k.kind)
+        present = [r for r in rows if r in reading]
+        return all_hold(spec, lambda r, c: vals.get((r, c), 0), present, spec.column_keys, only)
+
+    def _skipped(self, spec: TableSpec, table: Table, rows: list[str], uncertain: set[tuple[str, str]]) -> list[str]:
+        skipped: list[str] = []
+        for o in evaluate(spec, lambda r, c: 0, [r for r in rows], spec.column_keys):
+            if any(cell in uncertain for cell in o.lhs + o.rhs) and o.identity.rule not in skipped:
+                skipped.append(o.identity.rule)
+        return skipped
+
+    def _commit(
+        self,
+        table: Table,
+        spec: TableSpec,
+        reading: dict[str, Reading],
+        certain: Optional[set[tuple[str, str]]],
+        status: str = "read",
+    ) -> Table:
+        table.status = status
+        for r in spec.row_keys:
+            if r not in reading:
+                continue
+            for c, piece in zip(spec.columns, reading[r]):
+                raw = "" if piece is None or piece.blank else piece.raw
+                value, kind, unit = parse_value(raw, c.kind)
+                if piece is not None and piece.substitute:
+                    kind = "dash" if re.fullmatch(r"[-—－–/／\\]+", raw.strip()) else "text"
+                span = None if piece is None else Span(piece.start, piece.end)
+                is_certain = certain is None or (r, c.key) in certain
+                table.cells[(r, c.key)] = Cell(r, c.key, raw, value, kind, span, is_certain, unit)
+        return table
+
+    def _fail(self, table: Table, spec: TableSpec, status: str, reason: str, reason_zh: str) -> Table:
+        table.status = status
+        table.reason = reason
+        table.reason_zh = reason_zh
+        table.cells.clear()
+        table.skipped_checks = _rules(spec)
+        return table
+
+
+def _rules(spec: TableSpec) -> list[str]:
+    out: list[str] = []
+    for i in spec.identities:
+        if i.rule not in out:
+            out.append(i.rule)
+    return out
+
+
+def _better(a: Table, b: Table) -> bool:
+    rank = {"read": 0, "resolved": 1, "ambiguous": 2, "unreadable": 3}
+    return (rank[a.status], len(a.missing_rows)) < (rank[b.status], len(b.missing_rows))
+
+
+def _ref_key(t: Token, spec: TableSpec) -> Optional[str]:
+    for ed, tid, k in t.info.get("refs", ()):
+        if ed == spec.edition and tid == spec.id:
+            return k
+    return None
+
+
+def _trim_trailing_blanks(values: list[Token], ncols: int) -> list[Token]:
+    """A lone ``|`` after a full row closes the row in pipe exports: not a cell."""
+    vals = list(values)
+    while len(vals) > ncols and vals and vals[-1].kind == "BLANK":
+        vals.pop()
+    return vals
+
+
+def _compositions(total: int, parts: int) -> Iterator[tuple[int, ...]]:
+    if parts == 1:
+        if total >= 1:
+            yield (total,)
+        return
+    for first in range(1, total - parts + 2):
+        for rest in _compositions(total - first, parts - 1):
+            yield (first,) + rest
+
+
+def _value(p: Optional[_Piece], kind: str):
+    if p is None or p.blank:
+        return 0
+    if p.substitute:
+        return None
+    v, k, _ = parse_value(p.raw, kind)
+    return v
+
+
+def _raw(p: Optional[_Piece]) -> str:
+    return "" if p is None or p.blank else p.raw
+
+
+def _distinct(readings: list[dict[str, Reading]]) -> int:
+    return len({tuple((k, tuple(_raw(p) for p in v)) for k, v in sorted(r.items())) for r in readings})
+
+
+def _where(run: _Run, spec: TableSpec) -> str:
+    return f"the label {spec.row_label(run.row)}" if run.row else "the column headers"
+
+
+def _where_zh(run: _Run, spec: TableSpec) -> str:
+    return f"标签“{spec.row_label(run.row)}”" if run.row else "表头"

@@ -1,0 +1,64 @@
+"""Which physical layout a text file is in, decided from its content.
+
+The name of a file never decides its layout: reports are renamed, copied and
+re-exported. The sniffer counts telltale lines:
+
+  pipe        cells on their own line ending in ``|`` (HTML table export)
+  tab         cells on lines indented with a tab (.docx export)
+  pdf-layout  ``pdftotext -layout``: cells aligned in columns by runs of spaces
+  pdf         ``pdftotext``: one fragment per line, page numbers like ``-1-``
+  flattened   the body on one or a few very long lines, headings inline
+  plain       ordinary lines of prose (no table structure seen)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LAYOUTS = ("pipe", "tab", "pdf-layout", "pdf", "flattened", "plain")
+
+PAGE_NUMBER = re.compile(r"^[\s\f]*(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+_PIPE_CELL = re.compile(r"\S.*\s\|\s*$|^\|+\s*$")
+_NUMBER_LINE = re.compile(r"^\s*[+\-]?\d+(?:\.\d+)?\s*$")
+_ALIGNED = re.compile(r"\S {3,}\S.* {3,}\S")
+
+
+@dataclass(frozen=True)
+class LayoutGuess:
+    layout: str
+    evidence: str  # a short English phrase for `govlint inspect`
+
+
+def sniff(text: str) -> LayoutGuess:
+    lines = text.splitlines()
+    nonblank = [ln for ln in lines if ln.strip()]
+    if not nonblank:
+        return LayoutGuess("plain", "empty")
+    n = len(nonblank)
+    total = sum(len(ln) for ln in nonblank)
+    pipe_cells = sum(1 for ln in nonblank if _PIPE_CELL.search(ln) and len(ln) < 200)
+    tab_cells = sum(1 for ln in lines if ln.startswith("\t"))
+    page_numbers = sum(1 for ln in lines if PAGE_NUMBER.match(ln))
+    form_feeds = text.count("\f")
+    number_lines = sum(1 for ln in nonblank if _NUMBER_LINE.match(ln))
+    aligned = sum(1 for ln in nonblank if _ALIGNED.search(ln))
+    longest = max(len(ln) for ln in nonblank)
+
+    if tab_cells >= 20 and tab_cells >= pipe_cells:
+        return LayoutGuess("tab", f"{tab_cells} tab-indented cell lines")
+    if pipe_cells >= 20:
+        return LayoutGuess("pipe", f"{pipe_cells} cell lines ending in '|'")
+    if page_numbers or form_feeds:
+        if aligned >= 8 and aligned >= number_lines:
+            return LayoutGuess("pdf-layout", f"{aligned} column-aligned lines, {page_numbers} page numbers")
+        return LayoutGuess("pdf", f"{page_numbers} page numbers, {form_feeds} form feeds, {number_lines} one-number lines")
+    if aligned >= 8:
+        return LayoutGuess("pdf-layout", f"{aligned} column-aligned lines")
+    if number_lines >= 30:
+        return LayoutGuess("pdf", f"{number_lines} one-number lines")
+    if longest >= 1000 and longest >= total * 0.4:
+        return LayoutGuess("flattened", f"longest line {longest} characters of {total}")
+    if n <= 15 and total / n > 300:
+        return LayoutGuess("flattened", f"{n} lines averaging {total // n} characters")
+    return LayoutGuess("plain", f"{n} lines of text")

@@ -1,0 +1,498 @@
+"""Fragments to tokens: the one token language every layout ends in.
+
+Two modes. In prose mode the lexer looks for headings (at the start of a line
+or, in flattened text, inline after a sentence), sub-headings, titles, page
+metadata, page chrome, and the start of a statistics table. In table mode it
+recognises the template's vocabulary (captions, header cells, row labels),
+numbers and blanks, across line breaks and inside run-together text, until a
+section heading or prose ends the table.
+
+Template wording comes from ``govlint.template``; nothing here spells out a
+row label.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..template import NUMERALS, Template, numeral_value
+from .fragments import Fragment
+from .normalize import Folded, fold, key, squeeze
+from .tokens import Token
+
+_NUM = "一二三四五六七八九十"
+# A top-level heading: numeral, list mark. Works on folded text (、 stays 、).
+_H1_START = re.compile(rf"([{_NUM}]{{1,3}})\s*([、,.:])\s*")
+_H2_START = re.compile(rf"\(\s*([{_NUM}]{{1,3}})\s*\)\s*")
+_BOUNDARY = set("。;!?！？；|>") | set(" \t\u3000")
+_SENTENCE_END = re.compile(r"[。;；!?！？]")
+_META = re.compile(
+    r"^\s*(发布时间|发文日期|成文日期|发布日期|生成日期|印发日期|信息来源|来源|索引号|发文机关|发布机构|"
+    r"标题|文号|分类|名称|栏目|原文链接|主题分类|公开方式|有效性|时间)\s*[:：]\s*(.*)$"
+)
+_TITLE = re.compile(r"^(.{0,40}?)(\d{4})年度?政府信息公开工作(?:年度)?报告$")
+_CAPTION = re.compile(rf"第二十条\s*第\s*\(\s*[{_NUM}]{{1,2}}\s*\)\s*项")
+_CHROME = re.compile(
+    r"当前位置\s*[:：]?(?:\s*首页\s*>?)?"
+    r"|打印\s*关闭|【\s*打印\s*】|【\s*关闭\s*】|\[\s*打印\s*\]|\[\s*关闭\s*\]"
+    r"|浏览次数\s*[:：]?\s*\d*|分享到\s*[:：]?|\[bookmark:[^\]]*\]"
+    r"|微信\s*微博(?:\s*QQ空间)?|附件下载|扫一扫在手机打开当前页|字号\s*[:：]?\s*[大中小]\s*[大中小]\s*[大中小]"
+)
+_NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?(?:万元|元)?")
+_SUBSTITUTE = re.compile(r"^(?:-+|/+|\\|无|空|×|x|X|\*|—+|/)$")
+_NUMBERED = re.compile(rf"(?:(\d)\.|([{_NUM}]{{1,2}})\.|\(([{_NUM}]{{1,2}})\))")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_:/.\-]")
+
+
+@dataclass
+class _Vocab:
+    pattern: re.Pattern
+    entries: dict
+    numbered: dict  # numbering prefix ("2.", "(三)") -> list of entries
+
+
+class Lexer:
+    """Turns fragments into tokens. One instance per template (cheap to reuse)."""
+
+    def __init__(self, template: Template) -> None:
+        self.template = template
+        entries = template.vocabulary
+        keys = sorted(entries, key=len, reverse=True)
+        pattern = re.compile("|".join(re.escape(k) for k in keys))
+        numbered: dict[str, list] = {}
+        for k, e in entries.items():
+            m = _NUMBERED.match(k)
+            if m:
+                numbered.setdefault(m.group(0), []).append(e)
+        self.vocab = _Vocab(pattern, entries, numbered)
+        self.section_keys: list[tuple[str, str]] = []  # (key form of a title or variant, section key)
+        for s in template.sections:
+            for t in (s.title,) + s.variants:
+                self.section_keys.append((key(t), s.key))
+        self.section_keys.sort(key=lambda p: len(p[0]), reverse=True)
+        self.section_keywords = [(s.key, tuple(key(k) for k in s.keywords)) for s in template.sections]
+        self.table_markers = tuple(key(m) for m in template.table_markers)
+
+    # ------------------------------------------------------------------ driver
+
+    def lex(self, text: str, frags: list[Fragment]) -> list[Token]:
+        out: list[Token] = []
+        in_table = False
+        for f in frags:
+            kind = f.kind
+            if kind == "break" or kind == "sep":
+                continue
+            if kind == "chrome":
+                out.append(Token("CHROME", f.text, f.start, f.end, info={"kind": _chrome_kind(f.text)}))
+                continue
+            if kind == "blank":
+                if in_table:
+                    out.append(Token("BLANK", "", f.start, f.end))
+                continue
+            if kind == "cell":
+                tok = self._cell(f, in_table)
+                if tok is not None and (in_table or self._opens_table(tok)):
+                    in_table = True
+                    out.append(tok)
+                    continue
+            in_table = self._line(text, f.start, f.end, in_table, out, inline=(kind == "line"))
+        return out
+
+    def _opens_table(self, tok: Token) -> bool:
+        """Can this bounded cell start a table on its own?"""
+        if tok.kind in ("CAPTION", "LABEL", "GROUP"):
+            return True
+        return tok.kind == "HEAD" and (
+            any(tok.norm.lstrip("(").startswith(m) for m in self.table_markers) or tok.norm == "行政复议"
+        )
+
+    # ------------------------------------------------------------------ cells
+
+    def _cell(self, f: Fragment, in_table: bool) -> Optional[Token]:
+        """A bounded cell: the whole text is one thing, or it is not a table cell."""
+        s = f.text.strip()
+        if _NUMBER.fullmatch(fold(s).replace(",", "")):
+            if not in_table:
+                return None
+            return Token("NUM", s, f.start, f.end, norm=fold(s).replace(",", ""), info={"bounded": True})
+        if in_table and _SUBSTITUTE.match(fold(s)):
+            return Token("CELL", s, f.start, f.end, norm=fold(s))
+        k = key(s)
+        e = self.vocab.entries.get(k)
+        if e is not None:
+            return Token(e.kind, s, f.start, f.end, norm=k, info={"refs": e.refs, "entry": e.text})
+        if in_table:
+            fz = self._fuzzy(k)
+            if fz is not None:
+                return Token(fz.kind, s, f.start, f.end, norm=k, info={"refs": fz.refs, "entry": fz.text, "fuzzy": True})
+            if _is_section_heading(self, squeeze(s)) is None and len(k) <= 16 and not _SENTENCE_END.search(s):
+                return Token("CELL", s, f.start, f.end, norm=fold(s))
+        return None
+
+    # ------------------------------------------------------------------ lines
+
+    def _line(self, text: str, start: int, end: int, in_table: bool, out: list[Token], inline: bool) -> bool:
+        pos = start
+        while pos < end:
+            if in_table:
+                pos, in_table = self._table_text(text, pos, end, out)
+            else:
+                pos, in_table = self._prose(text, pos, end, out)
+        return in_table
+
+    def _prose(self, text: str, start: int, end: int, out: list[Token]) -> tuple[int, bool]:
+        """Scan prose from ``start``; return where table mode begins (or ``end``)."""
+        seg = text[start:end]
+        folded = fold(seg)
+        lead = len(seg) - len(seg.lstrip())
+        at_line_start = start == _line_start(text, start) or not text[_line_start(text, start) : start].strip()
+
+        if at_line_start:
+            m = _META.match(seg)
+            if m and len(seg) < 200:
+                out.append(
+                    Token("META", seg.strip(), start + lead, start + len(seg.rstrip()), info={"key": m.group(1), "value": m.group(2).strip(" |")})
+                )
+                return end, False
+            sq = squeeze(seg, start)
+            if _TITLE.match(sq.text.rstrip("|")) and len(sq.text) <= 70:
+                out.append(Token("TITLE", seg.strip().rstrip("|").strip(), start + lead, start + len(seg.rstrip().rstrip("|").rstrip()), norm=sq.text))
+                return end, False
+            whole = key(seg)
+            e = self.vocab.entries.get(whole)
+            if e is not None and e.kind in ("CAPTION", "HEAD", "LABEL", "GROUP") and (
+                e.kind != "HEAD" or whole in self.table_markers or any(whole == key(h) for h in ("行政复议",))
+            ):
+                return start, True
+
+        text_start = start + lead
+        i = lead
+        n = len(seg)
+        while i < n:
+            ch = folded[i]
+            boundary_ok = i == lead or folded[i - 1] in _BOUNDARY or start + i == text_start
+            hit: Optional[tuple[str, int, int]] = None
+            if ch in _NUM and boundary_ok:
+                h = self._heading(text, start + i, end, inline=i != lead or not at_line_start)
+                if h is not None:
+                    hit = ("H1", *h)
+            elif ch == "(" and boundary_ok:
+                h2 = self._subheading(text, start + i, end)
+                if h2 is not None:
+                    hit = ("H2", *h2)
+            if hit is None and ch in "第(本申行信":
+                t = self._table_start(folded, i, at_line_start and i == lead)
+                if t:
+                    self._flush_text(text, text_start, start + i, out)
+                    return start + i, True
+            if hit is None and ch in "当打【[浏分微附扫字":
+                m = _CHROME.match(seg, i)
+                if m and m.end() > i:
+                    self._flush_text(text, text_start, start + i, out)
+                    out.append(Token("CHROME", m.group(), start + i, start + m.end(), info={"kind": _chrome_kind(m.group())}))
+                    i = m.end()
+                    text_start = start + i
+                    continue
+            if hit is not None:
+                kind, tok, after = hit
+                self._flush_text(text, text_start, tok.start, out)
+                out.append(tok)
+                i = after - start
+                text_start = after
+                # A heading that is exactly table wording starts the table.
+                if kind == "H1" and tok.info.get("table_label"):
+                    out.pop()
+                    return tok.start, True
+                continue
+            i += 1
+        self._flush_text(text, text_start, end, out)
+        return end, False
+
+    def _flush_text(self, text: str, a: int, b: int, out: list[Token]) -> None:
+        s = text[a:b]
+        if not s.strip(" \t\f|\u3000"):
+            return
+        lead = len(s) - len(s.lstrip(" \t\f|\u3000"))
+        body = s.strip(" \t\f|\u3000")
+        out.append(Token("TEXT", body, a + lead, a + lead + len(body)))
+
+    def _table_start(self, folded: str, i: int, whole_line: bool) -> bool:
+        rest = folded[i : i + 60]
+        if _CAPTION.match(rest):
+            return True
+        sq = squeeze(rest).text
+        if sq.startswith("(本列数据的勾稽关系") or sq.startswith("本列数据的勾稽关系"):
+            return True
+        if sq.startswith("申请人情况"):
+            return True
+        if re.match(r"行政复议行政诉讼(?:结果维持|未经复议|复议后)", sq) or (whole_line and sq.startswith("信息内容")):
+            return True
+        return False
+
+    # ------------------------------------------------------------------ headings
+
+    def _heading(self, text: str, pos: int, end: int, inline: bool) -> Optional[tuple[Token, int]]:
+        seg = text[pos:end]
+        m = _H1_START.match(fold(seg[:8]))
+        if not m:
+            return None
+        number, mark = m.group(1), seg[m.start(2)]
+        if numeral_value(number) == 0:
+            return None
+        body_off = m.end()
+        body = seg[body_off:]
+        sq = squeeze(body, pos + body_off)
+        kbody = sq.text.replace("、", ".").replace(",", ".").replace(":", ".")
+        # Table wording first: 一、本年新收… and 四、结转下年度继续办理 are row labels.
+        whole = key(number + "、") + kbody
+        for e in self._vocab_prefixes(whole):
+            if e.kind in ("LABEL", "GROUP"):
+                tok = Token("H1", seg[: body_off].strip(), pos, pos + body_off, info={"table_label": True})
+                return tok, pos + body_off
+        # A known section title or variant: take exactly its extent.
+        for k, sec in self.section_keys:
+            if kbody.startswith(k):
+                stop = sq.origin_end(len(k))
+                head = text[pos:stop]
+                return self._h1(number, mark, text, pos, stop, head[body_off:], sec, inline), stop
+        # A generic heading: short, ended by the end of the line, white space or a sub-heading.
+        limit = 30
+        j = 0
+        folded = fold(body)
+        while j < len(body) and j <= limit:
+            c = folded[j]
+            if c in "\r\n":
+                break
+            if c in " \t\u3000|" and inline:
+                break
+            if c == "(" and _H2_START.match(folded, j):
+                break
+            if c in "。;!?":
+                break
+            if c in ",:" or c == "、" and j < 2:
+                return None
+            j += 1
+        if j > limit or j == 0:
+            return None
+        words = body[:j].strip()
+        if len(words) < 2 or not _has_cjk(words):
+            return None
+        after = folded[j : j + 1]
+        if not inline and after and after not in "。\r\n(" and not _line_rest_blank(body[j:]):
+            # At a line start with more text after: a heading only if a sentence end follows.
+            if after != "。":
+                return None
+        if inline and after and after not in " \t\u3000|(":
+            return None
+        stop = pos + body_off + len(body[:j].rstrip())
+        sec = self._section_by_keyword(words)
+        return self._h1(number, mark, text, pos, stop, words, sec, inline), stop
+
+    def _h1(self, number: str, mark: str, text: str, pos: int, stop: int, words: str, sec: Optional[str], inline: bool) -> Token:
+        return Token(
+            "H1",
+            text[pos:stop],
+            pos,
+            stop,
+            info={
+                "number": number,
+                "ordinal": numeral_value(number),
+                "mark": mark,
+                "words": words.strip(),
+                "section": sec,
+                "inline": inline,
+            },
+        )
+
+    def _section_by_keyword(self, words: str) -> Optional[str]:
+        k = key(words)
+        for sec, kws in self.section_keywords:
+            if any(kw in k for kw in kws):
+                return sec
+        return None
+
+    def _vocab_prefixes(self, k: str):
+        m = self.vocab.pattern.match(k)
+        if m:
+            e = self.vocab.entries[m.group()]
+            yield e
+
+    def _subheading(self, text: str, pos: int, end: int) -> Optional[tuple[Token, int]]:
+        seg = text[pos:end]
+        folded = fold(seg[:60])
+        m = _H2_START.match(folded)
+        if not m:
+            return None
+        j = m.end()
+        while j < len(folded) and j < m.end() + 30 and folded[j] not in "。:;\r\n":
+            j += 1
+        words = seg[m.end() : j].strip()
+        if not words or not _has_cjk(words):
+            return None
+        stop = pos + len(seg[:j].rstrip())
+        tok = Token("H2", text[pos:stop], pos, stop, info={"number": m.group(1), "words": words})
+        return tok, stop
+
+    # ------------------------------------------------------------------ tables
+
+    def _table_text(self, text: str, start: int, end: int, out: list[Token]) -> tuple[int, bool]:
+        """Recognise table wording and numbers in running text; stop at prose or a section."""
+        sq = squeeze(text[start:end], start)
+        s = sq.text
+        k = s.replace("、", ".").replace(",", ".").replace(":", ".")
+        n = len(s)
+        p = 0
+        noise_from = -1
+
+        def flush_noise(upto: int) -> bool:
+            nonlocal noise_from
+            if noise_from < 0:
+                return True
+            a, b = sq.origin(noise_from), sq.origin_end(upto)
+            raw = text[a:b]
+            noise_from = -1
+            if _SUBSTITUTE.match(fold(raw.strip())):
+                out.append(Token("CELL", raw, a, b, norm=fold(raw)))
+                return True
+            if (upto - (noise_from if noise_from >= 0 else 0)) and (len(raw) > 40 or "。" in raw):
+                return False
+            out.append(Token("NOISE", raw, a, b))
+            return True
+
+        while p < n:
+            c = s[p]
+            # A section heading ends the table.
+            if c in _NUM and (p + 1 < n and k[p + 1] == "."):
+                if self.vocab.pattern.match(k, p) is None and _is_section_heading(self, Folded(s[p:], sq.index[p:])) is not None:
+                    if not flush_noise(p):
+                        return sq.origin(p), False
+                    return sq.origin(p), False
+            m = self.vocab.pattern.match(k, p)
+            if m is not None:
+                e = self.vocab.entries[m.group()]
+                if not flush_noise(p):
+                    return sq.origin(p), False
+                a, b = sq.origin(p), sq.origin_end(m.end())
+                out.append(Token(e.kind, text[a:b], a, b, norm=m.group(), info={"refs": e.refs, "entry": e.text}))
+                p = m.end()
+                continue
+            nm = _NUMBERED.match(k, p)
+            if nm is not None:
+                stop = p + len(nm.group())
+                while stop < n and not s[stop].isdigit() and stop - p < 45 and not _NUMBERED.match(k, stop):
+                    stop += 1
+                fz = self._fuzzy(k[p:stop])
+                if fz is not None:
+                    if not flush_noise(p):
+                        return sq.origin(p), False
+                    a, b = sq.origin(p), sq.origin_end(stop)
+                    out.append(Token(fz.kind, text[a:b], a, b, norm=k[p:stop], info={"refs": fz.refs, "entry": fz.text, "fuzzy": True}))
+                    p = stop
+                    continue
+            if c.isdigit() or (c in "+-" and p + 1 < n and s[p + 1].isdigit() and (p == 0 or not s[p - 1].isdigit())):
+                num = _NUMBER.match(s, p)
+                if num is not None:
+                    q = num.end()
+                    # White space in the original separates two cells even in run-together text.
+                    for r in range(p + 1, q):
+                        if sq.index[r] != sq.index[r - 1] + 1:
+                            q = r
+                            break
+                    # 0000002.其他… : the last digit is the next label's number.
+                    if q < n and s[q] == "." and q - p >= 2 and "." not in s[p:q] and not s[q + 1 : q + 2].isdigit():
+                        q -= 1
+                    if q > p:
+                        if not flush_noise(p):
+                            return sq.origin(p), False
+                        a, b = sq.origin(p), sq.origin_end(q)
+                        raw = text[a:b]
+                        out.append(Token("NUM", raw, a, b, norm=s[p:q], info={"bounded": False}))
+                        p = q
+                        continue
+            if noise_from < 0:
+                noise_from = p
+            elif p - noise_from > 40 or c == "。":
+                # Prose: the table is over.
+                a = sq.origin(noise_from)
+                noise_from = -1
+                return a, False
+            p += 1
+        if not flush_noise(n):
+            a = sq.origin(noise_from) if noise_from >= 0 else end
+            return a, False
+        return end, True
+
+    def _fuzzy(self, k: str):
+        """A numbered row label written slightly differently (typos, a line break inside)."""
+        m = _NUMBERED.match(k)
+        if not m:
+            return None
+        cands = self.vocab.numbered.get(m.group(0), [])
+        body = k[len(m.group(0)) :]
+        if len(body) < 2:
+            return None
+        best = None
+        best_score = 0.0
+        second = 0.0
+        for e in cands:
+            ebody = e.key[len(m.group(0)) :]
+            if len(body) >= 5 and ebody.startswith(body):
+                score = 0.95
+            else:
+                score = difflib.SequenceMatcher(None, body, ebody, autojunk=False).ratio()
+            if score > best_score:
+                second = best_score
+                best, best_score = e, score
+            elif score > second:
+                second = score
+        if best is not None and best_score >= 0.72 and best_score - second >= 0.15:
+            return best
+        return None
+
+
+def _is_section_heading(lexer: Lexer, sq: Folded) -> Optional[str]:
+    """Does squeezed text start with a numbered section heading (not table wording)?"""
+    s = sq.text
+    m = re.match(rf"([{_NUM}]{{1,2}})[、,.:]", s)
+    if not m:
+        return None
+    rest = key(s[m.end() : m.end() + 40])
+    for k, sec in lexer.section_keys:
+        if rest.startswith(k) or (len(k) >= 6 and rest.startswith(k[:6])):
+            return sec
+    return None
+
+
+def _has_cjk(s: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in s)
+
+
+def _line_start(text: str, pos: int) -> int:
+    i = text.rfind("\n", 0, pos)
+    j = text.rfind("\r", 0, pos)
+    return max(i, j) + 1
+
+
+def _line_rest_blank(s: str) -> bool:
+    for ch in s:
+        if ch in "\r\n":
+            return True
+        if not ch.isspace() and ch != "|":
+            return False
+    return True
+
+
+def _chrome_kind(s: str) -> str:
+    if "|" in s and set(s.strip()) <= {"|", " "}:
+        return "pipe-run"
+    if "bookmark" in s:
+        return "bookmark"
+    if re.search(r"\d", s) and re.fullmatch(r"[\s\f\-—－–第页共,，/\d]+", s):
+        return "page-number"
+    return "page-chrome"
+
+
+__all__ = ["Lexer", "NUMERALS"]

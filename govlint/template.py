@@ -1,0 +1,318 @@
+"""The national template as data: sections, tables, rows, columns, identities.
+
+Loaded once from ``templates/template.yaml`` inside the package. Everything
+else asks this module "what rows does table 三 of the 2021 edition have"
+instead of spelling template wording out itself.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+import yaml
+
+from .read.normalize import key as label_key
+
+NUMERALS = "一二三四五六七八九十"
+
+
+def numeral_value(s: str) -> int:
+    """一 -> 1 … 十 -> 10, 十一 -> 11; 0 when not a Chinese numeral."""
+    if not s:
+        return 0
+    if s == "十":
+        return 10
+    if len(s) == 1:
+        return NUMERALS.find(s) + 1
+    if s[0] == "十":
+        return 10 + numeral_value(s[1:])
+    if len(s) == 2 and s[1] == "十":
+        return numeral_value(s[0]) * 10
+    if len(s) == 3 and s[1] == "十":
+        return numeral_value(s[0]) * 10 + numeral_value(s[2])
+    return 0
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    number: str
+    key: str
+    title: str
+    keywords: tuple[str, ...]
+    variants: tuple[str, ...] = ()
+
+    @property
+    def ordinal(self) -> int:
+        return numeral_value(self.number)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}、{self.title}"
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str
+    label: str
+    kind: str = "count"  # count | delta | money
+    header: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    key: str
+    label: str
+    group: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GroupSpec:
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class IdentitySpec:
+    rule: str
+    name: str
+    per: str  # "row": holds in every row, over columns; "column": in every column, over rows
+    lhs: tuple[str, ...]
+    rhs: tuple[str, ...]
+
+    def expand(self, keys: list[str]) -> tuple[list[str], list[str]]:
+        """Resolve the key patterns (``withheld_*``) against actual keys."""
+
+        def pick(patterns: tuple[str, ...]) -> list[str]:
+            out: list[str] = []
+            for p in patterns:
+                for k in keys:
+                    if (k == p or fnmatch.fnmatchcase(k, p)) and k not in out:
+                        out.append(k)
+            return out
+
+        return pick(self.lhs), pick(self.rhs)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    id: str
+    edition: str
+    section: str
+    name: str
+    columns: tuple[ColumnSpec, ...]
+    rows: tuple[RowSpec, ...]
+    caption: str = ""
+    headers: tuple[str, ...] = ()
+    groups: tuple[GroupSpec, ...] = ()
+    identities: tuple[IdentitySpec, ...] = ()
+
+    @property
+    def row_keys(self) -> list[str]:
+        return [r.key for r in self.rows]
+
+    @property
+    def column_keys(self) -> list[str]:
+        return [c.key for c in self.columns]
+
+    def row(self, key: str) -> Optional[RowSpec]:
+        for r in self.rows:
+            if r.key == key:
+                return r
+        return None
+
+    def column(self, key: str) -> Optional[ColumnSpec]:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        return None
+
+    def row_label(self, key: str) -> str:
+        r = self.row(key)
+        return r.label if r else key
+
+    def column_label(self, key: str) -> str:
+        c = self.column(key)
+        if c is None:
+            return key
+        return f"{c.header}·{c.label}" if c.header else c.label
+
+
+@dataclass(frozen=True)
+class Edition:
+    name: str
+    issued_by: str
+    first_year: int
+    last_year: Optional[int]
+    tables: tuple[TableSpec, ...]
+
+    def table(self, table_id: str) -> Optional[TableSpec]:
+        for t in self.tables:
+            if t.id == table_id:
+                return t
+        return None
+
+    def covers(self, year: int) -> bool:
+        return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+
+
+@dataclass(frozen=True)
+class VocabEntry:
+    """One piece of template wording the lexer can recognise in a table."""
+
+    kind: str  # CAPTION, HEAD, GROUP, LABEL, SECTION
+    key: str  # matching key (normalised)
+    text: str  # template wording
+    refs: tuple[tuple[str, str, str], ...]  # (edition, table id, row/column/group key)
+
+
+@dataclass
+class Template:
+    sections: tuple[SectionSpec, ...]
+    editions: dict[str, Edition]
+    table_markers: tuple[str, ...]
+    vocabulary: dict[str, VocabEntry] = field(default_factory=dict)
+
+    def section(self, key_or_number: str) -> Optional[SectionSpec]:
+        for s in self.sections:
+            if key_or_number in (s.key, s.number):
+                return s
+        return None
+
+    def edition_for_year(self, year: int) -> Optional[Edition]:
+        for e in self.editions.values():
+            if e.covers(year):
+                return e
+        return None
+
+    def table_ids(self, section_number: str, edition: str) -> list[str]:
+        return [t.id for t in self.editions[edition].tables if t.section == section_number]
+
+    def table_name(self, table_id: str) -> str:
+        for e in self.editions.values():
+            t = e.table(table_id)
+            if t:
+                return t.name
+        return table_id
+
+
+def _tuple(v) -> tuple:
+    return tuple(v or ())
+
+
+def _load(data: dict) -> Template:
+    sections = tuple(
+        SectionSpec(
+            number=s["number"],
+            key=s["key"],
+            title=s["title"],
+            keywords=_tuple(s.get("keywords")),
+            variants=_tuple(s.get("variants")),
+        )
+        for s in data["sections"]
+    )
+    editions: dict[str, Edition] = {}
+    for name, e in data["editions"].items():
+        tables = []
+        for t in e["tables"]:
+            tables.append(
+                TableSpec(
+                    id=str(t["id"]),
+                    edition=str(name),
+                    section=t["section"],
+                    name=t["name"],
+                    caption=t.get("caption", ""),
+                    columns=tuple(
+                        ColumnSpec(
+                            key=c["key"],
+                            label=c["label"],
+                            kind=c.get("kind", "count"),
+                            header=c.get("header", ""),
+                            aliases=_tuple(c.get("aliases")),
+                        )
+                        for c in t["columns"]
+                    ),
+                    rows=tuple(
+                        RowSpec(
+                            key=r["key"],
+                            label=r["label"],
+                            group=r.get("group", ""),
+                            aliases=_tuple(r.get("aliases")),
+                        )
+                        for r in t["rows"]
+                    ),
+                    headers=_tuple(t.get("headers")),
+                    groups=tuple(GroupSpec(g["key"], g["label"]) for g in t.get("groups", ())),
+                    identities=tuple(
+                        IdentitySpec(
+                            rule=i["rule"],
+                            name=i["name"],
+                            per=i["per"],
+                            lhs=_tuple(i["lhs"]),
+                            rhs=_tuple(i["rhs"]),
+                        )
+                        for i in t.get("identities", ())
+                    ),
+                )
+            )
+        editions[str(name)] = Edition(
+            name=str(name),
+            issued_by=e["issued_by"],
+            first_year=int(e["first_year"]),
+            last_year=e.get("last_year"),
+            tables=tuple(tables),
+        )
+    tpl = Template(sections=sections, editions=editions, table_markers=_tuple(data.get("table_markers")))
+    tpl.vocabulary = _vocabulary(tpl)
+    return tpl
+
+
+def _vocabulary(tpl: Template) -> dict[str, VocabEntry]:
+    found: dict[str, tuple[str, str, list]] = {}
+
+    def add(kind: str, text: str, ref: tuple[str, str, str]) -> None:
+        if not text:
+            return
+        k = label_key(text)
+        if k in found:
+            prev_kind, prev_text, refs = found[k]
+            if ref not in refs:
+                refs.append(ref)
+            # A row label that is a group label elsewhere (（六）其他处理) stays a LABEL:
+            # the aligner decides per edition.
+            if prev_kind != kind and "LABEL" in (prev_kind, kind):
+                found[k] = ("LABEL", prev_text, refs)
+        else:
+            found[k] = (kind, text, [ref])
+
+    for ed in tpl.editions.values():
+        for t in ed.tables:
+            add("CAPTION", t.caption, (ed.name, t.id, ""))
+            for h in t.headers:
+                add("HEAD", h, (ed.name, t.id, ""))
+            if t.caption:
+                add("HEAD", "信息内容", (ed.name, t.id, ""))
+            for c in t.columns:
+                add("HEAD", c.label, (ed.name, t.id, c.key))
+                for a in c.aliases:
+                    add("HEAD", a, (ed.name, t.id, c.key))
+            for g in t.groups:
+                add("GROUP", g.label, (ed.name, t.id, g.key))
+            for r in t.rows:
+                add("LABEL", r.label, (ed.name, t.id, r.key))
+                for a in r.aliases:
+                    add("LABEL", a, (ed.name, t.id, r.key))
+    return {k: VocabEntry(kind, k, text, tuple(refs)) for k, (kind, text, refs) in found.items()}
+
+
+@lru_cache(maxsize=1)
+def load_template() -> Template:
+    """The template shipped with govlint (cached: it is immutable)."""
+    raw = resources.files("govlint").joinpath("templates/template.yaml").read_text(encoding="utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return _load(yaml.load(raw, Loader=loader))
