@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import locale
 import os
 from typing import Optional
 
@@ -45,11 +44,5 @@ def choose_lang(explicit: Optional[str], configured: Optional[str]) -> str:
                 return "zh"
             if low.startswith("en"):
                 return "en"
-            break
-    try:
-        loc = locale.getlocale()[0] or ""
-    except ValueError:  # pragma: no cover - broken locale settings
-        loc = ""
-    if loc.lower().startswith("en"):
-        return "en"
+            break  # the first variable set decides, as for gettext (C/POSIX: no preference)
     return "zh"

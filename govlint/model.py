@@ -30,7 +30,7 @@ class Span:
         if self.end < self.start:
             object.__setattr__(self, "end", self.start)
 
-    def cover(self, other: "Span") -> "Span":
+    def cover(self, other: Span) -> Span:
         return Span(min(self.start, other.start), max(self.end, other.end))
 
 
@@ -150,7 +150,7 @@ class Section:
     body: Span  # from after the heading to the next top-level section
     subsections: list[SubHeading] = field(default_factory=list)
     paragraphs: list[Span] = field(default_factory=list)
-    tables: list["Table"] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
     @property
     def has_content(self) -> bool:

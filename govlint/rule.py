@@ -26,7 +26,7 @@ FAMILIES = {
 class Context:
     """What a rule may consult besides the report."""
 
-    template: "Template"
+    template: Template
     options: dict[str, Any] = field(default_factory=dict)  # per-rule options from config
 
 

@@ -6,7 +6,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator
 
-from lark import Lark, Token as LarkToken, Tree
+from lark import Lark, Tree
+from lark import Token as LarkToken
 from lark.lexer import Lexer as LarkLexer
 
 from ..read.tokens import Token

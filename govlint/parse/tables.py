@@ -155,6 +155,9 @@ class Aligner:
             if table.status == "read" and not table.missing_rows:
                 break
         assert best is not None
+        if all(_same_shape(s, specs[0]) for s in specs[1:]):
+            # The same table in every edition (table 四): it says nothing about the edition.
+            best.edition = None
         return best
 
     # ------------------------------------------------------------ edition
@@ -532,6 +535,12 @@ class Aligner:
         table.cells.clear()
         table.skipped_checks = _rules(spec)
         return table
+
+
+def _same_shape(a: TableSpec, b: TableSpec) -> bool:
+    return [(r.key, r.label) for r in a.rows] == [(r.key, r.label) for r in b.rows] and [
+        (c.key, c.label) for c in a.columns
+    ] == [(c.key, c.label) for c in b.columns]
 
 
 def _rules(spec: TableSpec) -> list[str]:

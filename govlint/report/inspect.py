@@ -171,7 +171,8 @@ def _short(label: str) -> str:
 
 
 def _table_text(report: Report, t: Table) -> list[str]:
-    out = [f"table {t.id}  {t.name}  [{t.edition} edition, {t.status}]  lines {_lines(report, t.span)}"]
+    edition = f"{t.edition} edition" if t.edition else "same in both editions"
+    out = [f"table {t.id}  {t.name}  [{edition}, {t.status}]  lines {_lines(report, t.span)}"]
     if t.how:
         out.append(f"  how: {t.how}")
     if t.reason:
