@@ -89,3 +89,69 @@ def evaluate(
 
 def all_hold(spec: TableSpec, get: Lookup, rows: list[str], columns: list[str], only: Optional[set[str]] = None) -> bool:
     return all(o.holds for o in evaluate(spec, get, rows, columns, only))
+
+
+class Checker:
+    """The identities of one table, compiled to index lists for fast repeated checks.
+
+    The aligner checks thousands of candidate readings; this avoids building
+    an ``Outcome`` per identity per candidate. Values: a number, or None for
+    "not a number" (the identity is then not judged, so it does not fail).
+    """
+
+    def __init__(self, spec: TableSpec, rows: list[str]) -> None:
+        columns = spec.column_keys
+        col_index = {c: i for i, c in enumerate(columns)}
+        self.ncols = len(columns)
+        self.row_ids: list[tuple[list[int], list[int]]] = []
+        self.col_ids: list[tuple[list[str], list[str]]] = []
+        for ident in spec.identities:
+            if ident.per == "row":
+                lhs, rhs = ident.expand(columns)
+                if lhs and rhs:
+                    self.row_ids.append(([col_index[c] for c in lhs], [col_index[c] for c in rhs]))
+            else:
+                lhs, rhs = ident.expand(rows)
+                if lhs and rhs:
+                    self.col_ids.append((lhs, rhs))
+
+    def row_ok(self, vec: list[Optional[Number]]) -> bool:
+        for lhs, rhs in self.row_ids:
+            a = _vsum(vec, lhs)
+            b = _vsum(vec, rhs)
+            if a is not None and b is not None and abs(a - b) > 1e-6:
+                return False
+        return True
+
+    def columns_ok(self, vecs: dict[str, list[Optional[Number]]]) -> bool:
+        for lhs, rhs in self.col_ids:
+            left = [vecs[r] for r in lhs if r in vecs]
+            right = [vecs[r] for r in rhs if r in vecs]
+            if not left or not right:
+                continue
+            for c in range(self.ncols):
+                a = _csum(left, c)
+                b = _csum(right, c)
+                if a is not None and b is not None and abs(a - b) > 1e-6:
+                    return False
+        return True
+
+
+def _vsum(vec: list[Optional[Number]], idx: list[int]) -> Optional[Number]:
+    total: Number = 0
+    for i in idx:
+        v = vec[i]
+        if v is None:
+            return None
+        total += v
+    return total
+
+
+def _csum(vecs: list[list[Optional[Number]]], c: int) -> Optional[Number]:
+    total: Number = 0
+    for vec in vecs:
+        v = vec[c]
+        if v is None:
+            return None
+        total += v
+    return total

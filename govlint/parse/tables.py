@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
-from ..identities import all_hold, evaluate
+from ..identities import Checker, evaluate
 from ..model import Cell, Span, Table
 from ..read.tokens import Token
 from ..template import TableSpec, Template
@@ -437,7 +437,8 @@ class Aligner:
             if len(readings) == 1:
                 filtered[r] = readings
                 continue
-            ok = [x for x in readings if self._row_holds(spec, r, x)]
+            row_checker = Checker(spec, [r])
+            ok = [x for x in readings if row_checker.row_ok(self._vector(spec, x))]
             filtered[r] = ok or readings
             if len(ok) == 1:
                 resolved_rows.append(r)
@@ -452,11 +453,12 @@ class Aligner:
             return self._commit(table, spec, reading, certain=None, status=status)
         if combos <= MAX_TABLE_READINGS:
             names = list(filtered)
+            checker = Checker(spec, rows)
+            vectors = {r: [self._vector(spec, x) for x in filtered[r]] for r in names}
             good = []
-            for combo in itertools.product(*(filtered[r] for r in names)):
-                reading = dict(zip(names, combo))
-                if self._holds(spec, reading, rows, only={"column"}):
-                    good.append(reading)
+            for combo in itertools.product(*(range(len(filtered[r])) for r in names)):
+                if checker.columns_ok({r: vectors[r][i] for r, i in zip(names, combo)}):
+                    good.append({r: filtered[r][i] for r, i in zip(names, combo)})
                     if len(good) > 1 and _distinct(good) > 1:
                         break
             if good and _distinct(good) == 1:
@@ -487,17 +489,18 @@ class Aligner:
         table.skipped_checks = self._skipped(spec, table, rows, uncertain)
         return table
 
+    def _vector(self, spec: TableSpec, reading: Reading) -> list:
+        return [_value(p, c.kind) for p, c in zip(reading, spec.columns)]
+
     def _row_holds(self, spec: TableSpec, row: str, reading: Reading) -> bool:
-        vals = {(row, c): _value(p, k.kind) for c, p, k in zip(spec.column_keys, reading, spec.columns)}
-        return all_hold(spec, lambda r, c: vals.get((r, c), 0), [row], spec.column_keys, only={"row"})
+        return Checker(spec, [row]).row_ok(self._vector(spec, reading))
 
     def _holds(self, spec: TableSpec, reading: dict[str, Reading], rows: list[str], only: Optional[set[str]] = None) -> bool:
-        vals = {}
-        for r, x in reading.items():
-            for c, p, k in zip(spec.column_keys, x, spec.columns):
-                vals[(r, c)] = _value(p, k.kind)
-        present = [r for r in rows if r in reading]
-        return all_hold(spec, lambda r, c: vals.get((r, c), 0), present, spec.column_keys, only)
+        checker = Checker(spec, [r for r in rows if r in reading])
+        vecs = {r: self._vector(spec, x) for r, x in reading.items()}
+        if (only is None or "row" in only) and not all(checker.row_ok(v) for v in vecs.values()):
+            return False
+        return (only is not None and "column" not in only) or checker.columns_ok(vecs)
 
     def _skipped(self, spec: TableSpec, table: Table, rows: list[str], uncertain: set[tuple[str, str]]) -> list[str]:
         skipped: list[str] = []

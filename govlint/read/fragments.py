@@ -24,7 +24,6 @@ from .layout import PAGE_NUMBER
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _NUMERIC = re.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?$")
-_SPLIT_ALIGNED = re.compile(r"\s{2,}")
 _PIPE_RUN = re.compile(r"\|{2,}")
 
 

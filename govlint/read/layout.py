@@ -19,9 +19,22 @@ from dataclasses import dataclass
 LAYOUTS = ("pipe", "tab", "pdf-layout", "pdf", "flattened", "plain")
 
 PAGE_NUMBER = re.compile(r"^[\s\f]*(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
-_PIPE_CELL = re.compile(r"\S.*\s\|\s*$|^\|+\s*$")
 _NUMBER_LINE = re.compile(r"^\s*[+\-]?\d+(?:\.\d+)?\s*$")
-_ALIGNED = re.compile(r"\S {3,}\S.* {3,}\S")
+_GAP = re.compile(r"\S {3,}(?=\S)")
+
+
+def _pipe_cell(line: str) -> bool:
+    """``text |`` or a lone ``|`` run (string operations only: linear on any input)."""
+    s = line.rstrip()
+    if not s.endswith("|") or len(s) >= 200:
+        return False
+    body = s.rstrip("|")
+    return not body.strip() or body[-1].isspace()
+
+
+def _aligned(line: str) -> bool:
+    """Two or more gaps of three spaces between words: columns aligned by spaces."""
+    return len(_GAP.findall(line, 0, 2000)) >= 2
 
 
 @dataclass(frozen=True)
@@ -37,12 +50,12 @@ def sniff(text: str) -> LayoutGuess:
         return LayoutGuess("plain", "empty")
     n = len(nonblank)
     total = sum(len(ln) for ln in nonblank)
-    pipe_cells = sum(1 for ln in nonblank if _PIPE_CELL.search(ln) and len(ln) < 200)
+    pipe_cells = sum(1 for ln in nonblank if _pipe_cell(ln))
     tab_cells = sum(1 for ln in lines if ln.startswith("\t"))
     page_numbers = sum(1 for ln in lines if PAGE_NUMBER.match(ln))
     form_feeds = text.count("\f")
     number_lines = sum(1 for ln in nonblank if _NUMBER_LINE.match(ln))
-    aligned = sum(1 for ln in nonblank if _ALIGNED.search(ln))
+    aligned = sum(1 for ln in nonblank if _aligned(ln))
     longest = max(len(ln) for ln in nonblank)
 
     if tab_cells >= 20 and tab_cells >= pipe_cells:

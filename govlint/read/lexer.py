@@ -44,7 +44,10 @@ _CHROME = re.compile(
 _NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?(?:万元|元)?")
 _SUBSTITUTE = re.compile(r"^(?:-+|/+|\\|无|空|×|x|X|\*|—+|/)$")
 _NUMBERED = re.compile(rf"(?:(\d)\.|([{_NUM}]{{1,2}})\.|\(([{_NUM}]{{1,2}})\))")
-_ASCII_WORD = re.compile(r"[A-Za-z0-9_:/.\-]")
+# Long lines are scanned in windows (linear time on hostile input); headings
+# and labels never need more than the look-ahead past a window's end.
+_WINDOW = 256
+_LOOKAHEAD = 200
 
 
 @dataclass
@@ -98,7 +101,7 @@ class Lexer:
                     in_table = True
                     out.append(tok)
                     continue
-            in_table = self._line(text, f.start, f.end, in_table, out, inline=(kind == "line"))
+            in_table = self._line(text, f.start, f.end, in_table, out)
         return out
 
     def _opens_table(self, tok: Token) -> bool:
@@ -134,7 +137,7 @@ class Lexer:
 
     # ------------------------------------------------------------------ lines
 
-    def _line(self, text: str, start: int, end: int, in_table: bool, out: list[Token], inline: bool) -> bool:
+    def _line(self, text: str, start: int, end: int, in_table: bool, out: list[Token]) -> bool:
         pos = start
         while pos < end:
             if in_table:
@@ -144,11 +147,16 @@ class Lexer:
         return in_table
 
     def _prose(self, text: str, start: int, end: int, out: list[Token]) -> tuple[int, bool]:
-        """Scan prose from ``start``; return where table mode begins (or ``end``)."""
-        seg = text[start:end]
+        """Scan prose from ``start``; return where table mode begins (or where this window ends).
+
+        Long lines are scanned in windows so that work stays linear in the line length.
+        """
+        stop = min(end, start + _WINDOW)
+        seg = text[start : min(end, stop + _LOOKAHEAD)]
         folded = fold(seg)
         lead = len(seg) - len(seg.lstrip())
-        at_line_start = start == _line_start(text, start) or not text[_line_start(text, start) : start].strip()
+        ls = _line_start(text, start)
+        at_line_start = ls >= 0 and not text[ls:start].strip()
 
         if at_line_start:
             m = _META.match(seg)
@@ -168,12 +176,18 @@ class Lexer:
             ):
                 return start, True
 
+        # A window that starts mid-sentence (a long line cut for speed) is not a boundary.
+        prev = text[start - 1] if start > 0 else "\n"
+        start_boundary = prev in _BOUNDARY or prev in "\r\n" or bool(out and out[-1].end == start and out[-1].kind != "TEXT")
         text_start = start + lead
         i = lead
-        n = len(seg)
+        n = stop - start
         while i < n:
             ch = folded[i]
-            boundary_ok = i == lead or folded[i - 1] in _BOUNDARY or start + i == text_start
+            if i == lead:
+                boundary_ok = lead > 0 or start_boundary
+            else:
+                boundary_ok = folded[i - 1] in _BOUNDARY or start + i == text_start
             hit: Optional[tuple[str, int, int]] = None
             if ch in _NUM and boundary_ok:
                 h = self._heading(text, start + i, end, inline=i != lead or not at_line_start)
@@ -208,8 +222,8 @@ class Lexer:
                     return tok.start, True
                 continue
             i += 1
-        self._flush_text(text, text_start, end, out)
-        return end, False
+        self._flush_text(text, text_start, max(stop, text_start), out)
+        return max(stop, start + i), False
 
     def _flush_text(self, text: str, a: int, b: int, out: list[Token]) -> None:
         s = text[a:b]
@@ -235,7 +249,7 @@ class Lexer:
     # ------------------------------------------------------------------ headings
 
     def _heading(self, text: str, pos: int, end: int, inline: bool) -> Optional[tuple[Token, int]]:
-        seg = text[pos:end]
+        seg = text[pos : min(end, pos + _LOOKAHEAD)]
         m = _H1_START.match(fold(seg[:8]))
         if not m:
             return None
@@ -321,7 +335,7 @@ class Lexer:
             yield e
 
     def _subheading(self, text: str, pos: int, end: int) -> Optional[tuple[Token, int]]:
-        seg = text[pos:end]
+        seg = text[pos : min(end, pos + _LOOKAHEAD)]
         folded = fold(seg[:60])
         m = _H2_START.match(folded)
         if not m:
@@ -340,43 +354,46 @@ class Lexer:
 
     def _table_text(self, text: str, start: int, end: int, out: list[Token]) -> tuple[int, bool]:
         """Recognise table wording and numbers in running text; stop at prose or a section."""
-        sq = squeeze(text[start:end], start)
-        s = sq.text
-        k = s.replace("、", ".").replace(",", ".").replace(":", ".")
-        n = len(s)
+        buf = _Squeezed(text, start, end)
         p = 0
         noise_from = -1
 
         def flush_noise(upto: int) -> bool:
+            """Emit pending unrecognised text; False when it is prose (the table is over)."""
             nonlocal noise_from
             if noise_from < 0:
                 return True
-            a, b = sq.origin(noise_from), sq.origin_end(upto)
+            a, b = buf.origin(noise_from), buf.origin_end(upto)
             raw = text[a:b]
+            if len(raw.strip()) > 40 or "。" in raw:
+                return False
             noise_from = -1
             if _SUBSTITUTE.match(fold(raw.strip())):
                 out.append(Token("CELL", raw, a, b, norm=fold(raw)))
-                return True
-            if (upto - (noise_from if noise_from >= 0 else 0)) and (len(raw) > 40 or "。" in raw):
-                return False
-            out.append(Token("NOISE", raw, a, b))
+            else:
+                out.append(Token("NOISE", raw, a, b))
             return True
 
-        while p < n:
+        def emit(kind: str, p0: int, p1: int, **fields) -> bool:
+            if not flush_noise(p0):
+                return False
+            a, b = buf.origin(p0), buf.origin_end(p1)
+            out.append(Token(kind, text[a:b], a, b, **fields))
+            return True
+
+        while buf.ensure(p):
+            s, k, n = buf.s, buf.k, len(buf.s)
             c = s[p]
-            # A section heading ends the table.
-            if c in _NUM and (p + 1 < n and k[p + 1] == "."):
-                if self.vocab.pattern.match(k, p) is None and _is_section_heading(self, Folded(s[p:], sq.index[p:])) is not None:
-                    if not flush_noise(p):
-                        return sq.origin(p), False
-                    return sq.origin(p), False
             m = self.vocab.pattern.match(k, p)
+            # A section heading (not table wording) ends the table.
+            if m is None and c in _NUM and p + 1 < n and k[p + 1] == ".":
+                if _is_section_heading(self, Folded(s[p : p + 60], tuple(buf.idx[p : p + 60]))) is not None:
+                    flush_noise(p)
+                    return buf.origin(noise_from if noise_from >= 0 else p), False
             if m is not None:
                 e = self.vocab.entries[m.group()]
-                if not flush_noise(p):
-                    return sq.origin(p), False
-                a, b = sq.origin(p), sq.origin_end(m.end())
-                out.append(Token(e.kind, text[a:b], a, b, norm=m.group(), info={"refs": e.refs, "entry": e.text}))
+                if not emit(e.kind, p, m.end(), norm=m.group(), info={"refs": e.refs, "entry": e.text}):
+                    break
                 p = m.end()
                 continue
             nm = _NUMBERED.match(k, p)
@@ -386,10 +403,9 @@ class Lexer:
                     stop += 1
                 fz = self._fuzzy(k[p:stop])
                 if fz is not None:
-                    if not flush_noise(p):
-                        return sq.origin(p), False
-                    a, b = sq.origin(p), sq.origin_end(stop)
-                    out.append(Token(fz.kind, text[a:b], a, b, norm=k[p:stop], info={"refs": fz.refs, "entry": fz.text, "fuzzy": True}))
+                    fields = {"norm": k[p:stop], "info": {"refs": fz.refs, "entry": fz.text, "fuzzy": True}}
+                    if not emit(fz.kind, p, stop, **fields):
+                        break
                     p = stop
                     continue
             if c.isdigit() or (c in "+-" and p + 1 < n and s[p + 1].isdigit() and (p == 0 or not s[p - 1].isdigit())):
@@ -398,32 +414,26 @@ class Lexer:
                     q = num.end()
                     # White space in the original separates two cells even in run-together text.
                     for r in range(p + 1, q):
-                        if sq.index[r] != sq.index[r - 1] + 1:
+                        if buf.idx[r] != buf.idx[r - 1] + 1:
                             q = r
                             break
                     # 0000002.其他… : the last digit is the next label's number.
                     if q < n and s[q] == "." and q - p >= 2 and "." not in s[p:q] and not s[q + 1 : q + 2].isdigit():
                         q -= 1
                     if q > p:
-                        if not flush_noise(p):
-                            return sq.origin(p), False
-                        a, b = sq.origin(p), sq.origin_end(q)
-                        raw = text[a:b]
-                        out.append(Token("NUM", raw, a, b, norm=s[p:q], info={"bounded": False}))
+                        if not emit("NUM", p, q, norm=s[p:q], info={"bounded": False}):
+                            break
                         p = q
                         continue
             if noise_from < 0:
                 noise_from = p
             elif p - noise_from > 40 or c == "。":
-                # Prose: the table is over.
-                a = sq.origin(noise_from)
-                noise_from = -1
-                return a, False
+                break  # prose: the table is over
             p += 1
-        if not flush_noise(n):
-            a = sq.origin(noise_from) if noise_from >= 0 else end
-            return a, False
-        return end, True
+        else:
+            if flush_noise(len(buf.s)):
+                return end, True
+        return buf.origin(noise_from), False
 
     def _fuzzy(self, k: str):
         """A numbered row label written slightly differently (typos, a line break inside)."""
@@ -453,6 +463,47 @@ class Lexer:
         return None
 
 
+class _Squeezed:
+    """The squeezed form of ``text[start:end]``, built in growing chunks as the scan advances.
+
+    Keeps the work of a table scan proportional to what it consumes, not to the
+    length of the line it sits in.
+    """
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.end = end
+        self.limit = start
+        self.chunk = 128
+        self.s = ""
+        self.k = ""
+        self.idx: list[int] = []
+        self.start = start
+        self._grow()
+
+    def _grow(self) -> None:
+        new = min(self.end, self.limit + self.chunk)
+        self.chunk *= 2
+        f = squeeze(self.text[self.limit : new], self.limit)
+        self.s += f.text
+        self.idx.extend(f.index)
+        self.k = self.s.replace("、", ".").replace(",", ".").replace(":", ".")
+        self.limit = new
+
+    def ensure(self, p: int) -> bool:
+        while self.limit < self.end and p + _LOOKAHEAD > len(self.s):
+            self._grow()
+        return p < len(self.s)
+
+    def origin(self, i: int) -> int:
+        if i < len(self.idx):
+            return self.idx[i]
+        return self.idx[-1] + 1 if self.idx else self.start
+
+    def origin_end(self, j: int) -> int:
+        return self.idx[j - 1] + 1 if j > 0 and self.idx else self.start
+
+
 def _is_section_heading(lexer: Lexer, sq: Folded) -> Optional[str]:
     """Does squeezed text start with a numbered section heading (not table wording)?"""
     s = sq.text
@@ -471,9 +522,12 @@ def _has_cjk(s: str) -> bool:
 
 
 def _line_start(text: str, pos: int) -> int:
-    i = text.rfind("\n", 0, pos)
-    j = text.rfind("\r", 0, pos)
-    return max(i, j) + 1
+    """Start of the line holding ``pos``, or -1 when it is more than 200 characters back."""
+    lo = max(0, pos - 200)
+    i = max(text.rfind("\n", lo, pos), text.rfind("\r", lo, pos))
+    if i >= 0:
+        return i + 1
+    return 0 if lo == 0 else -1
 
 
 def _line_rest_blank(s: str) -> bool:

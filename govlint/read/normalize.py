@@ -9,6 +9,7 @@ came from, so positions always point into the original text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # One original character maps to exactly one normalised character (or is
@@ -51,6 +52,8 @@ def _init_fold() -> None:
             ord("\u2003"): " ",
             ord("\u2009"): " ",
             ord("\t"): " ",
+            ord("\u200b"): " ",
+            ord("\ufeff"): " ",
         }
     )
     # Traditional characters that appear in mirror copies of the template
@@ -68,6 +71,9 @@ _init_fold()
 LIST_MARKS = "、,.:"
 
 WHITESPACE = frozenset(" \t\r\n\f\v\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff")
+# After folding, every white-space character above is matched by \s except the
+# zero-width ones, which fold to a space.
+_NON_SPACE = re.compile(r"\S+")
 
 
 def fold_char(ch: str) -> str:
@@ -106,17 +112,14 @@ def squeeze(text: str, base: int = 0) -> Folded:
     ``base`` is added to every index, so a slice of a larger text maps back
     into that larger text.
     """
-    out: list[str] = []
+    folded = text.translate(_FOLD)
+    parts: list[str] = []
     idx: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in WHITESPACE:
-            continue
-        f = _FOLD.get(ord(ch), ch)
-        if f == " ":
-            continue
-        out.append(f)
-        idx.append(base + i)
-    return Folded("".join(out), tuple(idx))
+    for m in _NON_SPACE.finditer(folded):
+        a, b = m.span()
+        parts.append(m.group())
+        idx.extend(range(base + a, base + b))
+    return Folded("".join(parts), tuple(idx))
 
 
 def key(text: str) -> str:
