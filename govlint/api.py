@@ -23,7 +23,7 @@ from .select import Selection
 from .template import load_template
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+TEXT_SUFFIXES = (".txt",)
 
 
 @dataclass
@@ -52,11 +52,10 @@ class ReportReadError(Exception):
 def read(data: bytes, path: str = "<text>", max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
     """Run the first reader that accepts the bytes. Raises ReportReadError."""
     if len(data) > max_bytes:
-        mb = len(data) / (1024 * 1024)
-        limit = max_bytes / (1024 * 1024)
+        size, limit = _size(len(data)), _size(max_bytes)
         raise ReportReadError(
-            f"the file is {mb:.1f} MiB, larger than the {limit:.0f} MiB limit for one report (--max-size)",
-            f"文件大小为 {mb:.1f} MiB，超过单份报告 {limit:.0f} MiB 的上限（可用 --max-size 调整）",
+            f"the file is {size}, larger than the limit of {limit} for one report (--max-size)",
+            f"文件大小为 {size}，超过单份报告 {limit} 的上限（可用 --max-size 调整）",
         )
     head = data[:4096]
     for reader in plugins.readers():
@@ -66,6 +65,13 @@ def read(data: bytes, path: str = "<text>", max_bytes: int = DEFAULT_MAX_BYTES) 
             except DecodeError as e:
                 raise ReportReadError(e.reason_en, e.reason_zh) from None
     raise ReportReadError("no reader accepts this file", "没有可读取此文件的读取器")
+
+
+def _size(n: int) -> str:
+    """``5000 bytes``, ``12,345,678 bytes (11.8 MiB)``: exact, and readable when large."""
+    if n < 1024 * 1024:
+        return f"{n:,} bytes"
+    return f"{n:,} bytes ({n / (1024 * 1024):.1f} MiB)"
 
 
 def parse(result: ReadResult) -> Report:
@@ -179,7 +185,7 @@ def lint_text(text: str, path: str = "<text>", selection: Optional[Selection] = 
 
 
 def discover(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
-    """Files to lint: files as given, directories recursively (text files, sorted)."""
+    """Files to lint: files as given, directories recursively (``.txt`` files, sorted, hidden ones skipped)."""
     for p in paths:
         path = Path(p)
         if path.is_dir():

@@ -115,7 +115,10 @@ def _lint(argv: list[str]) -> int:
             sys.stderr.write(f"govlint: unknown rule code or prefix '{code}' (see 'govlint rules')\n")
             return EXIT_ERROR
     selection = Selection(select=select, ignore=ignore)
-    max_bytes = ns.max_size or cfg.get("max-size") or api.DEFAULT_MAX_BYTES
+    max_bytes = ns.max_size if ns.max_size is not None else cfg.get("max-size", api.DEFAULT_MAX_BYTES)
+    if max_bytes <= 0:
+        sys.stderr.write(f"govlint: --max-size must be a positive number of bytes, not {max_bytes}\n")
+        return EXIT_ERROR
     for p in ns.paths:
         if not Path(p).exists():
             sys.stderr.write(f"govlint: {t('error.no_such_path', lang, path=p)}\n")

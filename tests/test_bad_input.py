@@ -158,11 +158,6 @@ def test_file_larger_than_max_size_is_unreadable(tmp_path: Path) -> None:
     assert "GL001" not in at_limit.codes(), at_limit.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="govlint bug: the size message rounds to whole MiB, so --max-size 1000 on a 5000-byte file "
-    "says 'the file is 0.0 MiB, larger than the 0 MiB limit' (api.read)",
-)
 def test_max_size_message_states_the_limit_given(tmp_path: Path) -> None:
     run = lint_file(tmp_path, "big.txt", _sized(5000), "--max-size", "1000")
     message = only(run, "GL001").message

@@ -123,3 +123,20 @@ def test_rules_and_rule():
 def test_usage_errors_exit_2_without_traceback(args):
     p = run(*args)
     assert p.returncode == 2 and "Traceback" not in p.stderr and p.stderr.startswith("govlint:")
+
+
+def test_max_size_must_be_positive(tmp_path, capsys):
+    f = tmp_path / "r.txt"
+    f.write_text(make_report(), encoding="utf-8")
+    assert main(["--isolated", "--max-size", "0", str(f)]) == 2
+    assert "--max-size must be a positive" in capsys.readouterr().err
+
+
+def test_directories_are_searched_for_txt_files_only(tmp_path, capsys):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(make_report(), encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# notes\n", encoding="utf-8")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "b.txt").write_text("x", encoding="utf-8")
+    assert main(["--isolated", "--lang", "en", str(tmp_path)]) == 0
+    assert "(1 file checked)" in capsys.readouterr().out

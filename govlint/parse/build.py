@@ -23,13 +23,15 @@ _BOUNDED_LAYOUTS = {"pipe", "tab", "pdf", "pdf-layout"}
 
 
 def _tokens(node) -> list[Token]:
-    """All reader tokens under a tree node, in order."""
+    """All reader tokens under a tree node, in order (the grammar nests at most two deep)."""
+    if not isinstance(node, Tree):
+        return [node.value]  # a Lark token whose value is our Token
     out: list[Token] = []
-    if isinstance(node, Tree):
-        for child in node.children:
+    for child in node.children:
+        if isinstance(child, Tree):
             out.extend(_tokens(child))
-    else:
-        out.append(node.value)  # a Lark token whose value is our Token
+        else:
+            out.append(child.value)
     return out
 
 
@@ -150,17 +152,17 @@ class Builder:
     def _block(self, report: Report, section: Section, node, sink: list[Token]) -> None:
         toks = _tokens(node)
         sink.extend(toks)
-        kind = node.data if isinstance(node, Tree) else ""
+        kind = node.data if isinstance(node, Tree) else toks[0].kind
         if kind == "paragraph":
             span = Span(toks[0].start, toks[-1].end)
             section.paragraphs.append(span)
             report.paragraphs.append(span)
-        elif kind == "subheading":
+        elif kind == "H2":
             t = toks[0]
             section.subsections.append(SubHeading(t.info.get("number", ""), t.info.get("words", ""), Span(t.start, t.end)))
         elif kind == "table":
             self._table(report, section, node)
-        elif kind in ("title", "meta"):
+        elif kind in ("TITLE", "META"):
             section.paragraphs.append(Span(toks[0].start, toks[-1].end))
 
     def _table(self, report: Report, section: Optional[Section], node: Tree) -> None:

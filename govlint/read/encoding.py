@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from typing import Optional
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 TRIED = ("UTF-8 (with or without BOM)", "UTF-16 (with BOM)", "GB18030")
 
 
@@ -49,8 +51,9 @@ def decode(data: bytes) -> Decoded:
             return Decoded(data[3:].decode("utf-8"), "utf-8-sig", True)
         except UnicodeDecodeError as e:
             raise DecodeError(
-                f"starts with a UTF-8 byte-order mark but byte {e.start + 3} is not UTF-8",
-                f"文件以 UTF-8 字节顺序标记开头，但第 {e.start + 3} 个字节不是 UTF-8",
+                f"starts with a UTF-8 byte-order mark but byte {e.start + 3} is not UTF-8 "
+                "(a byte-order mark decides the encoding, so no other was tried)",
+                f"文件以 UTF-8 字节顺序标记开头，但第 {e.start + 3} 个字节不是 UTF-8（字节顺序标记决定了编码，未尝试其他编码）",
                 e.start + 3,
             ) from None
     for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
@@ -59,8 +62,9 @@ def decode(data: bytes) -> Decoded:
                 text = data[2:].decode(enc)
             except UnicodeDecodeError as e:
                 raise DecodeError(
-                    f"starts with a UTF-16 byte-order mark but is not valid UTF-16 at byte {e.start + 2}",
-                    f"文件以 UTF-16 字节顺序标记开头，但第 {e.start + 2} 个字节处不是有效的 UTF-16",
+                    f"starts with a UTF-16 byte-order mark but is not valid UTF-16 at byte {e.start + 2} "
+                    "(a byte-order mark decides the encoding, so no other was tried)",
+                    f"文件以 UTF-16 字节顺序标记开头，但第 {e.start + 2} 个字节处不是有效的 UTF-16（字节顺序标记决定了编码，未尝试其他编码）",
                     e.start + 2,
                 ) from None
             return _checked(Decoded(text, enc, True))
@@ -105,7 +109,7 @@ def _checked(d: Decoded) -> Decoded:
     """Reject decodings that are mostly control characters (binary that happened to decode)."""
     sample = d.text[:20000]
     if sample:
-        controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+        controls = len(_CONTROL.findall(sample))
         if controls > max(8, len(sample) // 50):
             raise DecodeError(
                 f"decodes as {d.encoding} but is mostly control characters: probably binary; "

@@ -22,7 +22,7 @@ from typing import Iterator
 
 from .layout import PAGE_NUMBER
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_EOL = re.compile(r"\r\n|\r|\n")
 _NUMERIC = re.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?$")
 _PIPE_RUN = re.compile(r"\|{2,}")
 
@@ -36,18 +36,13 @@ class Fragment:
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, line without its line end) for every line."""
+    """(offset, line without its line end) for every line (LF, CRLF or CR)."""
     pos = 0
-    n = len(text)
-    for m in _LINE.finditer(text):
-        if m.start() >= n and m.start() > 0:
-            break
-        raw = m.group()
-        body = raw.rstrip("\r\n")
-        yield m.start(), body
+    for m in _EOL.finditer(text):
+        yield pos, text[pos : m.start()]
         pos = m.end()
-        if pos >= n:
-            break
+    if pos < len(text) or not text:
+        yield pos, text[pos:]
 
 
 def _trimmed(offset: int, s: str, kind: str) -> Fragment | None:

@@ -47,6 +47,9 @@ _NUMBERED = re.compile(rf"(?:(\d)\.|([{_NUM}]{{1,2}})\.|\(([{_NUM}]{{1,2}})\))")
 # Long lines are scanned in windows (linear time on hostile input); headings
 # and labels never need more than the look-ahead past a window's end.
 _WINDOW = 256
+_CHROME_STARTS = "当打【[浏分微附扫字"
+_CANDIDATE_CHARS = frozenset(_NUM + "(第本申行信" + _CHROME_STARTS)
+_CANDIDATE = re.compile("[" + re.escape("".join(sorted(_CANDIDATE_CHARS))) + "]")
 _LOOKAHEAD = 200
 
 
@@ -117,6 +120,8 @@ class Lexer:
     def _cell(self, f: Fragment, in_table: bool) -> Optional[Token]:
         """A bounded cell: the whole text is one thing, or it is not a table cell."""
         s = f.text.strip()
+        if s.isascii() and s.isdigit():
+            return Token("NUM", s, f.start, f.end, norm=s, info={"bounded": True}) if in_table else None
         if _NUMBER.fullmatch(fold(s).replace(",", "")):
             if not in_table:
                 return None
@@ -184,6 +189,13 @@ class Lexer:
         n = stop - start
         while i < n:
             ch = folded[i]
+            if ch not in _CANDIDATE_CHARS:
+                # Skip ordinary prose in one step: only these characters can start anything.
+                nxt = _CANDIDATE.search(folded, i + 1, n)
+                if nxt is None:
+                    break
+                i = nxt.start()
+                continue
             if i == lead:
                 boundary_ok = lead > 0 or start_boundary
             else:
@@ -202,7 +214,7 @@ class Lexer:
                 if t:
                     self._flush_text(text, text_start, start + i, out)
                     return start + i, True
-            if hit is None and ch in "当打【[浏分微附扫字":
+            if hit is None and seg[i] in _CHROME_STARTS:
                 m = _CHROME.match(seg, i)
                 if m and m.end() > i:
                     self._flush_text(text, text_start, start + i, out)

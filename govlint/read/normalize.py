@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # One original character maps to exactly one normalised character (or is
 # dropped), so an index map of the same length is enough.
@@ -122,6 +123,7 @@ def squeeze(text: str, base: int = 0) -> Folded:
     return Folded("".join(parts), tuple(idx))
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """The comparison key of a label: folded, no white space, list marks unified."""
     s = squeeze(text).text
