@@ -147,8 +147,6 @@ def _lint(argv: list[str]) -> int:
 
 
 def _read_one(path: str) -> tuple[Optional[object], int]:
-    from .report.inspect import render_json  # noqa: F401  (import check)
-
     if not Path(path).is_file():
         sys.stderr.write(f"govlint: no such file: {path}\n")
         return None, EXIT_ERROR
@@ -163,12 +161,20 @@ def _read_one(path: str) -> tuple[Optional[object], int]:
     return result, EXIT_OK
 
 
-def _inspect(argv: list[str]) -> int:
-    p = _Parser(prog="govlint inspect", description="Show what govlint understood of a report.")
+def _one_file(argv: list[str], prog: str, description: str, flag: str, flag_help: str):
+    """Arguments of a command that reads one report: (namespace, read result or None, exit code)."""
+    p = _Parser(prog=prog, description=description)
     p.add_argument("file")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(flag, action="store_true", help=flag_help)
     ns = p.parse_args(argv)
     result, code = _read_one(ns.file)
+    return ns, result, code
+
+
+def _inspect(argv: list[str]) -> int:
+    ns, result, code = _one_file(
+        argv, "govlint inspect", "Show what govlint understood of a report.", "--json", "machine-readable output"
+    )
     if result is None:
         return code
     from .report.inspect import render_json, render_text
@@ -179,11 +185,9 @@ def _inspect(argv: list[str]) -> int:
 
 
 def _parse(argv: list[str]) -> int:
-    p = _Parser(prog="govlint parse", description="Show the token stream and the parse tree of a report.")
-    p.add_argument("file")
-    p.add_argument("--tokens", action="store_true", help="only the token stream")
-    ns = p.parse_args(argv)
-    result, code = _read_one(ns.file)
+    ns, result, code = _one_file(
+        argv, "govlint parse", "Show the token stream and the parse tree of a report.", "--tokens", "only the token stream"
+    )
     if result is None:
         return code
     from .parse.grammar import parse_tokens

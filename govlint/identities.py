@@ -10,7 +10,7 @@ unjudgeable rather than false.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Optional, Union
+from typing import Callable, Iterable, Optional, Union
 
 from .template import IdentitySpec, TableSpec
 
@@ -40,14 +40,18 @@ class Outcome:
         return abs(self.lhs_value - self.rhs_value) < 1e-6  # type: ignore[operator]
 
 
-def _sum(cells: list[tuple[str, str]], get: Lookup) -> Optional[Number]:
+def _total(values: Iterable[Optional[Number]]) -> Optional[Number]:
+    """The sum, or None when any value is not a number."""
     total: Number = 0
-    for r, c in cells:
-        v = get(r, c)
+    for v in values:
         if v is None:
             return None
         total += v
     return total
+
+
+def _sum(cells: list[tuple[str, str]], get: Lookup) -> Optional[Number]:
+    return _total(get(r, c) for r, c in cells)
 
 
 def evaluate(
@@ -117,8 +121,8 @@ class Checker:
 
     def row_ok(self, vec: list[Optional[Number]]) -> bool:
         for lhs, rhs in self.row_ids:
-            a = _vsum(vec, lhs)
-            b = _vsum(vec, rhs)
+            a = _total(vec[i] for i in lhs)
+            b = _total(vec[i] for i in rhs)
             if a is not None and b is not None and abs(a - b) > 1e-6:
                 return False
         return True
@@ -130,28 +134,8 @@ class Checker:
             if not left or not right:
                 continue
             for c in range(self.ncols):
-                a = _csum(left, c)
-                b = _csum(right, c)
+                a = _total(vec[c] for vec in left)
+                b = _total(vec[c] for vec in right)
                 if a is not None and b is not None and abs(a - b) > 1e-6:
                     return False
         return True
-
-
-def _vsum(vec: list[Optional[Number]], idx: list[int]) -> Optional[Number]:
-    total: Number = 0
-    for i in idx:
-        v = vec[i]
-        if v is None:
-            return None
-        total += v
-    return total
-
-
-def _csum(vecs: list[list[Optional[Number]]], c: int) -> Optional[Number]:
-    total: Number = 0
-    for vec in vecs:
-        v = vec[c]
-        if v is None:
-            return None
-        total += v
-    return total
