@@ -155,7 +155,7 @@ class Aligner:
             if table.status == "read" and not table.missing_rows:
                 break
         assert best is not None
-        if all(_same_shape(s, specs[0]) for s in specs[1:]):
+        if len(specs) > 1 and all(_same_shape(s, specs[0]) for s in specs[1:]):
             # The same table in every edition (table 四): it says nothing about the edition.
             best.edition = None
         return best
@@ -351,10 +351,19 @@ class Aligner:
     # sequential (displaced labels) ----------------------------------------
 
     def _sequential(self, table: Table, spec: TableSpec, runs: list[_Run]) -> Table:
+        """Labels were separated from their numbers: take the numbers in template order.
+
+        Each run of numbers must fill whole rows. A run of several rows may have
+        been extracted row by row or, in blocks, column by column (PDF text of
+        merged cells); every way is tried, rows must pass their own totals, and
+        the table is accepted only if one set of values passes every identity.
+        A label next to a run must name one of the rows the run lands on.
+        """
         ncols = len(spec.columns)
         order = spec.row_keys
+        checker = Checker(spec, order)
         cursor = 0
-        options: list[list[list[tuple[str, Reading]]]] = []
+        per_run: list[list[tuple[tuple[str, Reading], ...]]] = []
         for run in runs:
             if not run.values:
                 continue
@@ -372,13 +381,6 @@ class Aligner:
                     f"{_where_zh(run, spec)}之后的 {len(pieces)} 个数值不能整行填入 {ncols} 列",
                 )
             m = len(pieces) // ncols
-            if run.row is not None and (cursor >= len(order) or order[cursor] != run.row):
-                return self._fail(
-                    table, spec, "ambiguous",
-                    f"the numbers after the label {spec.row_label(run.row)} do not fall on that row when the "
-                    "numbers are taken in template order (labels and numbers were separated by the export)",
-                    f"按模板顺序排列数值时，标签“{spec.row_label(run.row)}”之后的数值不在该行（导出时标签与数值被分开）",
-                )
             if cursor + m > len(order):
                 return self._fail(
                     table, spec, "ambiguous",
@@ -386,12 +388,27 @@ class Aligner:
                     f"数值个数超过了 {spec.edition} 版模板 {len(order)} 行的容量",
                 )
             keys = order[cursor : cursor + m]
-            row_major = [(keys[i], tuple(pieces[i * ncols : (i + 1) * ncols])) for i in range(m)]
-            alts = [row_major]
-            if m > 1:
-                col_major = [(keys[i], tuple(pieces[j * m + i] for j in range(ncols))) for i in range(m)]
-                alts.append(col_major)
-            options.append(alts)
+            if run.row is not None and (run.row not in keys or (m == 1 and keys[0] != run.row)):
+                return self._fail(
+                    table, spec, "ambiguous",
+                    f"the numbers after the label {spec.row_label(run.row)} do not fall on that row when the "
+                    "numbers are taken in template order (labels and numbers were separated by the export)",
+                    f"按模板顺序排列数值时，标签“{spec.row_label(run.row)}”之后的数值不在该行（导出时标签与数值被分开）",
+                )
+            readings = self._run_readings(spec, checker, pieces, keys)
+            if readings is None:
+                return self._fail(
+                    table, spec, "ambiguous",
+                    f"a block of {m} rows after {_where(run, spec)} can be read in too many ways",
+                    f"{_where_zh(run, spec)}之后的 {m} 行数值有过多种读法",
+                )
+            if not readings:
+                return self._fail(
+                    table, spec, "ambiguous",
+                    f"no reading of the {m} rows after {_where(run, spec)} adds up row by row",
+                    f"{_where_zh(run, spec)}之后的 {m} 行数值无论按行还是按列读取，行合计都不相符",
+                )
+            per_run.append(readings)
             cursor += m
         if cursor != len(order):
             return self._fail(
@@ -399,25 +416,72 @@ class Aligner:
                 f"found values for {cursor} of the {len(order)} rows, and the row labels are not next to their numbers",
                 f"只找到 {len(order)} 行中 {cursor} 行的数值，且行标签不在其数值旁边",
             )
-        readings: list[dict[str, Reading]] = []
-        for combo in itertools.product(*options):
-            readings.append({k: r for part in combo for k, r in part})
-            if len(readings) > MAX_TABLE_READINGS:
-                break
         table.how = "numbers taken in template order; labels were separated from their numbers"
-        if len(readings) == 1:
-            return self._commit(table, spec, readings[0], certain=None)
-        good = [r for r in readings if self._holds(spec, r, order)]
-        distinct = {tuple((k, tuple(_raw(p) for p in v)) for k, v in sorted(r.items())) for r in good}
-        if len(distinct) == 1:
-            table.status = "resolved"
-            table.how += "; the table's identities decided which blocks were read column by column"
+        if all(len(r) == 1 for r in per_run) and not any(len(run.values) > ncols for run in runs):
+            return self._commit(table, spec, {k: v for r in per_run for k, v in r[0]}, certain=None)
+        combos = 1
+        for r in per_run:
+            combos *= len(r)
+        if combos > MAX_TABLE_READINGS:
+            return self._fail(
+                table, spec, "ambiguous",
+                "blocks of numbers can be read in too many ways",
+                "数值块的可能读法过多",
+            )
+        good: list[dict[str, Reading]] = []
+        for combo in itertools.product(*per_run):
+            reading = {k: v for part in combo for k, v in part}
+            vecs = {k: self._vector(spec, v) for k, v in reading.items()}
+            if checker.columns_ok(vecs):
+                good.append(reading)
+                if _distinct(good) > 1:
+                    break
+        if good and _distinct(good) == 1:
+            table.how += "; the table's identities decided how each block of numbers was extracted"
             return self._commit(table, spec, good[0], certain=None, status="resolved")
         return self._fail(
             table, spec, "ambiguous",
-            "blocks of numbers can be read row by row or column by column and the identities do not decide",
-            "部分数值块既可按行也可按列读取，表内勾稽关系无法确定正确读法",
+            "blocks of numbers can be read row by row or column by column and the identities do not decide"
+            if good
+            else "no way of reading the blocks of numbers satisfies the table's identities",
+            "部分数值块既可按行也可按列读取，表内勾稽关系无法确定正确读法"
+            if good
+            else "数值块的任何读法都不符合表内勾稽关系",
         )
+
+    def _run_readings(
+        self, spec: TableSpec, checker: Checker, pieces: list[_Piece], keys: list[str]
+    ) -> Optional[list[tuple[tuple[str, Reading], ...]]]:
+        """Distinct readings of one run: consecutive blocks, one row read across or
+        several rows read down (column by column). None when there are too many."""
+        ncols = len(spec.columns)
+        m = len(keys)
+        if m == 1:
+            return [((keys[0], tuple(pieces)),)]
+        partial: dict[int, dict[tuple, tuple]] = {0: {(): ()}}
+        for pos in range(m):
+            if pos not in partial:
+                continue
+            here = partial.pop(pos)
+            for length in range(1, m - pos + 1):
+                base = pos * ncols
+                block = pieces[base : base + length * ncols]
+                if length == 1:
+                    rows = [tuple(block)]
+                else:
+                    rows = [tuple(block[j * length + i] for j in range(ncols)) for i in range(length)]
+                if not all(checker.row_ok(self._vector(spec, r)) for r in rows):
+                    continue
+                labelled = tuple(zip(keys[pos : pos + length], rows))
+                values = tuple(tuple(_raw(p) for p in r) for r in rows)
+                bucket = partial.setdefault(pos + length, {})
+                for pvalues, preading in here.items():
+                    bucket.setdefault(pvalues + values, preading + labelled)
+                if len(bucket) > MAX_ROW_READINGS:
+                    return None
+            if pos + 1 == m:
+                break
+        return list(partial.get(m, {}).values())
 
     # choosing ---------------------------------------------------------------
 
