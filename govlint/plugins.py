@@ -18,6 +18,7 @@ BUILTIN = (
     "govlint.read.text",
     "govlint.checks.input",
     "govlint.checks.structure",
+    "govlint.checks.tables",
     "govlint.report.text",
 )
 

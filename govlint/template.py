@@ -84,6 +84,7 @@ class IdentitySpec:
     per: str  # "row": holds in every row, over columns; "column": in every column, over rows
     lhs: tuple[str, ...]
     rhs: tuple[str, ...]
+    at: str = ""  # the row or column key of the cell a finding points at
 
     def expand(self, keys: list[str]) -> tuple[list[str], list[str]]:
         """Resolve the key patterns (``withheld_*``) against actual keys."""
@@ -159,6 +160,10 @@ class Edition:
 
     def covers(self, year: int) -> bool:
         return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+
+    @property
+    def years(self) -> str:
+        return f"{self.first_year}–{self.last_year}" if self.last_year else f"{self.first_year}–"
 
 
 @dataclass(frozen=True)
@@ -255,6 +260,7 @@ def _load(data: dict) -> Template:
                             per=i["per"],
                             lhs=_tuple(i["lhs"]),
                             rhs=_tuple(i["rhs"]),
+                            at=i.get("at", ""),
                         )
                         for i in t.get("identities", ())
                     ),

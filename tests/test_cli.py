@@ -26,10 +26,10 @@ def test_example_with_defects_exit_1_and_lines_sorted():
     lines = p.stdout.strip().splitlines()
     findings = [LINE.match(x) for x in lines[:-1]]
     assert all(findings), lines
-    assert {m["code"] for m in findings} == {"GL101", "GL102", "GL103", "GL105"}
+    assert {m["code"] for m in findings} == {"GL101", "GL102", "GL103", "GL105", "GL201"}
     positions = [(int(m["line"]), int(m["col"])) for m in findings]
     assert positions == sorted(positions)
-    assert lines[-1].startswith("Found 4 problems")
+    assert lines[-1].startswith("Found 5 problems")
 
 
 def test_good_examples_are_clean():
@@ -44,7 +44,7 @@ def test_chinese_is_the_default_language(tmp_path, monkeypatch, capsys):
     monkeypatch.delenv("LC_ALL", raising=False)
     f = tmp_path / "r.txt"
     f.write_text(make_report(title=""), encoding="utf-8")
-    assert main(["--isolated", str(f)]) == 1
+    assert main(["--isolated", "--ignore", "GL2", str(f)]) == 1
     out = capsys.readouterr().out
     assert "找不到报告标题" in out and "发现 1 个问题" in out
 
@@ -55,9 +55,9 @@ def test_select_and_ignore_by_prefix(tmp_path, capsys):
     assert main(["--isolated", "--lang", "en", "--select", "GL1", "--ignore", "GL104", str(f)]) == 1
     out = capsys.readouterr().out
     assert "GL101" in out and "GL104" not in out
-    assert main(["--isolated", "--lang", "en", "--ignore", "GL1", str(f)]) == 0
+    assert main(["--isolated", "--lang", "en", "--ignore", "GL1,GL2", str(f)]) == 0
     capsys.readouterr()
-    assert main(["--isolated", "--lang", "en", "--ignore", "GL1", "--select", "GL104", str(f)]) == 1
+    assert main(["--isolated", "--lang", "en", "--ignore", "GL1,GL2", "--select", "GL104", str(f)]) == 1
     assert "GL104" in capsys.readouterr().out
 
 
@@ -71,7 +71,7 @@ def test_unknown_code_and_format_are_usage_errors(tmp_path, capsys):
 
 
 def test_config_file_sets_language_and_ignore(tmp_path, capsys):
-    (tmp_path / ".govlint.toml").write_text('lang = "en"\nignore = ["GL104"]\n', encoding="utf-8")
+    (tmp_path / ".govlint.toml").write_text('lang = "en"\nignore = ["GL104", "GL2"]\n', encoding="utf-8")
     f = tmp_path / "r.txt"
     f.write_text(make_report(title="", headings=SIX[:5]), encoding="utf-8")
     assert main([str(f)]) == 1
@@ -138,5 +138,5 @@ def test_directories_are_searched_for_txt_files_only(tmp_path, capsys):
     (tmp_path / "notes.md").write_text("# notes\n", encoding="utf-8")
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "b.txt").write_text("x", encoding="utf-8")
-    assert main(["--isolated", "--lang", "en", str(tmp_path)]) == 0
+    assert main(["--isolated", "--lang", "en", "--ignore", "GL2", str(tmp_path)]) == 0
     assert "(1 file checked)" in capsys.readouterr().out

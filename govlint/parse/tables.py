@@ -23,6 +23,7 @@ from typing import Iterator, Optional
 
 from ..identities import Checker, evaluate
 from ..model import Cell, Span, Table
+from ..read.normalize import key as label_key
 from ..read.tokens import Token
 from ..template import TableSpec, Template
 
@@ -200,9 +201,7 @@ class Aligner:
             row_labels={r.key: r.label for r in spec.rows},
             column_labels={c.key: spec.column_label(c.key) for c in spec.columns},
         )
-        table.edition_evidence = sorted(
-            {t.text.strip() for t in tokens if t.info.get("refs") and {r[0] for r in t.info["refs"] if r[1] == spec.id} == {spec.edition}}
-        )
+        table.edition_evidence = self._evidence(spec, tokens)
         runs = self._runs(spec, tokens)
         for run in runs:
             if run.row and run.label is not None and run.row not in table.row_spans:
@@ -236,6 +235,36 @@ class Aligner:
             return self._labelled(table, spec, valued)
         # Every value follows its label: a label with no values is a row whose blanks were all dropped.
         return self._labelled(table, spec, [r for r in runs if r.row is not None])
+
+    def _evidence(self, spec: TableSpec, tokens: list[Token]) -> list[str]:
+        """Wording in the table that only this edition's template has (rows, columns, captions)."""
+        others = [e.table(spec.id) for e in self.template.editions.values() if e.name != spec.edition]
+        others = [o for o in others if o is not None]
+        found: list[str] = []
+
+        def add(text: str) -> None:
+            text = " ".join(text.split())
+            if text not in found:
+                found.append(text)
+
+        if not others:
+            for t in tokens:
+                if t.kind == "CAPTION":
+                    add(t.text)
+            return found
+        other_rows = {label_key(r.label) for o in others for r in o.rows}
+        other_cols = {label_key(c.label) for o in others for c in o.columns}
+        own_cols = {label_key(c.label) for c in spec.columns}
+        for i, t in enumerate(tokens):
+            if t.kind == "LABEL":
+                rk = _ref_key(t, spec)
+                if rk and label_key(spec.row_label(rk)) not in other_rows:
+                    nxt = next((u for u in tokens[i + 1 :] if u.kind != "NOISE"), None)
+                    if nxt is not None and nxt.kind in _VALUE_KINDS or spec.edition != "2019":
+                        add(t.text)
+            elif t.kind == "HEAD" and t.norm in own_cols and t.norm not in other_cols:
+                add(t.text)
+        return found
 
     def _runs(self, spec: TableSpec, tokens: list[Token]) -> list[_Run]:
         rows = set(spec.row_keys)
@@ -417,6 +446,11 @@ class Aligner:
                 f"只找到 {len(order)} 行中 {cursor} 行的数值，且行标签不在其数值旁边",
             )
         table.how = "numbers taken in template order; labels were separated from their numbers"
+        if not table.edition_evidence:
+            for e in self.template.editions.values():
+                other = e.table(spec.id)
+                if e.name != spec.edition and other is not None and len(other.rows) != len(order):
+                    table.edition_evidence.append(f"{len(order)} 行数值（{e.name} 版为 {len(other.rows)} 行）")
         if all(len(r) == 1 for r in per_run) and not any(len(run.values) > ncols for run in runs):
             return self._commit(table, spec, {k: v for r in per_run for k, v in r[0]}, certain=None)
         combos = 1
