@@ -19,6 +19,7 @@ BUILTIN = (
     "govlint.checks.input",
     "govlint.checks.structure",
     "govlint.checks.tables",
+    "govlint.checks.content",
     "govlint.report.text",
 )
 
