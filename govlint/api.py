@@ -103,6 +103,8 @@ def check(
     """Run the selected rules over one report; returns diagnostics and internal errors."""
     selection = selection or Selection()
     context = Context(template=load_template(), options=options or {})
+    if context.options.get("year"):
+        _set_year(report, int(context.options["year"]))
     recognised = is_report(report)
     diags: list[Diagnostic] = []
     errors: list[str] = []
@@ -126,6 +128,15 @@ def check(
             d.related_regions = [report.source.region(r.span) for r in d.related]
     diags.sort(key=lambda d: d.sort_key)
     return diags, errors
+
+
+def _set_year(report: Report, year: int) -> None:
+    """The user knows the reporting year better (config ``year``)."""
+    from .model import Evidence
+
+    report.year = year
+    if not any(e.source == "config" for e in report.year_evidence):
+        report.year_evidence.insert(0, Evidence("config", year, None, "configuration"))
 
 
 def _internal(path: str, rule: Rule, exc: Exception) -> Diagnostic:

@@ -125,7 +125,7 @@ def _lint(argv: list[str]) -> int:
             return EXIT_ERROR
     results = []
     try:
-        for res in api.lint_paths(ns.paths, selection, max_bytes):
+        for res in api.lint_paths(ns.paths, selection, max_bytes, cfg.rule_options()):
             results.append(res)
     except OSError as e:
         sys.stderr.write(f"govlint: {t('error.cannot_read', lang, path=e.filename or '?', reason=e.strerror or e)}\n")

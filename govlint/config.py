@@ -19,7 +19,18 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python < 3.11
     import tomli as tomllib
 
-KNOWN_KEYS = {"select": list, "ignore": list, "lang": str, "max-size": int}
+KNOWN_KEYS = {
+    "select": list,
+    "ignore": list,
+    "lang": str,
+    "max-size": int,
+    # Facts govlint infers that a user may know better (rule options).
+    "year": int,  # the reporting year
+    "issuer-kind": str,  # "government" (31 March) or "department" (31 January)
+    "contact-required": list,  # any of "phone", "email", "address": all listed must be present
+    "repeated-word-allow": list,  # doubled words that are intended (GL501)
+}
+RULE_OPTIONS = ("year", "issuer-kind", "contact-required", "repeated-word-allow")
 
 
 class ConfigError(Exception):
@@ -33,6 +44,9 @@ class Config:
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
+
+    def rule_options(self) -> dict[str, Any]:
+        return {k: self.values[k] for k in RULE_OPTIONS if k in self.values}
 
 
 def _read(path: Path) -> Optional[dict]:
@@ -62,6 +76,12 @@ def validate(data: Any, path: Path) -> dict[str, Any]:
             raise ConfigError(f"{path}: key '{k}' must be {'a list of codes' if want is list else want.__name__}")
         if k == "lang" and v not in ("zh", "en"):
             raise ConfigError(f"{path}: key 'lang' must be 'zh' or 'en', not '{v}'")
+        if k == "issuer-kind" and v not in ("government", "department"):
+            raise ConfigError(f"{path}: key 'issuer-kind' must be 'government' or 'department', not '{v}'")
+        if k == "contact-required" and not set(v) <= {"phone", "email", "address"}:
+            raise ConfigError(f"{path}: key 'contact-required' takes 'phone', 'email' and 'address', not {v}")
+        if k == "year" and not 2008 <= v <= 2100:
+            raise ConfigError(f"{path}: key 'year' must be a reporting year such as 2022, not {v}")
         out[k] = v
     return out
 

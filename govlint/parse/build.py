@@ -108,10 +108,12 @@ class Builder:
         for ed in editions:
             ts = [t.id for t in report.tables if t.edition == ed]
             report.edition_evidence.append(Evidence("table-edition", ed, None, "tables " + ", ".join(ts)))
-        if report.year_evidence:
-            report.year = report.year_evidence[0].value
-        elif len(editions) == 1 and editions[0] == "2021":
-            report.year = None
+        tail = [t for t in tokens if t.kind in ("TEXT", "META")]
+        report.date_evidence = facts.date_evidence(meta, tail)
+        report.date = report.date_evidence[0] if report.date_evidence else None
+        report.year = facts.resolve_year(report.year_evidence, report.date, editions, self.template.editions)
+        if report.year is not None and not any(e.value == report.year for e in report.year_evidence) and report.date:
+            report.year_evidence.append(Evidence("publication-date", report.year, report.date.span, str(report.date.value)))
         if len(editions) == 1:
             report.edition = editions[0]
         elif len(editions) > 1:
@@ -121,9 +123,6 @@ class Builder:
             if ed:
                 report.edition = ed.name
                 report.edition_evidence.append(Evidence("reporting-year", ed.name, None, f"reporting year {report.year}"))
-        tail = [t for t in tokens if t.kind in ("TEXT", "META")]
-        report.date_evidence = facts.date_evidence(meta, tail)
-        report.date = report.date_evidence[0] if report.date_evidence else None
         return report
 
     # ------------------------------------------------------------ pieces

@@ -89,6 +89,37 @@ def year_evidence(report: Report, texts: list[Token], overview: list[Token], bod
     return ev
 
 
+_VOTERS = ("title", "statistics-period", "overview-opening")
+
+
+def resolve_year(evidence: list[Evidence], date: Optional[Evidence], table_editions: list[str], editions) -> Optional[int]:
+    """The reporting year: the year most of title, statistics period and overview opening give.
+
+    Ties go to the title. Without any of them: a past-tense "YYYY年，我…" statement
+    in the body, then the year before the publication or signature date.
+    """
+    votes = [e for e in evidence if e.source in _VOTERS]
+    if votes:
+        counts: dict[int, int] = {}
+        for e in votes:
+            counts[e.value] = counts.get(e.value, 0) + 1
+        best = max(counts.values())
+        leaders = [y for y, n in counts.items() if n == best]
+        if len(leaders) == 1:
+            return leaders[0]
+        # A tie: the edition of the tables may tell which year is right.
+        fitting = [y for y in leaders if any(editions[ed].covers(y) for ed in table_editions if ed in editions)]
+        if len(fitting) == 1:
+            return fitting[0]
+        return votes[0].value
+    for e in evidence:
+        if e.source == "body-statement":
+            return e.value
+    if date is not None:
+        return int(str(date.value)[:4]) - 1
+    return None
+
+
 def date_evidence(meta: list[Token], tail: list[Token]) -> list[Evidence]:
     ev: list[Evidence] = []
     for t in meta:
