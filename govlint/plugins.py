@@ -20,6 +20,8 @@ BUILTIN = (
     "govlint.checks.structure",
     "govlint.checks.tables",
     "govlint.checks.content",
+    "govlint.checks.dates",
+    "govlint.checks.hygiene",
     "govlint.report.text",
 )
 

@@ -42,6 +42,12 @@ SIX = [
 ]
 
 
+_DEFAULT_BODY = {
+    "五": "存在的主要问题是政策解读形式还不够丰富。2023年，我县将加强图解和视频解读。",
+    "六": "本年度未收取信息处理费。如有疑问，请联系县政府办公室（电话：0571-88886666）。",
+}
+
+
 def make_report(
     title: str = "某县2022年政府信息公开工作年度报告",
     headings: list[str] | None = None,
@@ -53,7 +59,7 @@ def make_report(
     lines = [title] if title else []
     for i, h in enumerate(headings):
         lines.append(h)
-        body = bodies.get(i, "2022年，我县认真落实政府信息公开各项工作，取得了一定成效。")
+        body = bodies.get(i, _DEFAULT_BODY.get(h[:1], "2022年，我县认真落实政府信息公开各项工作，取得了一定成效。"))
         if body:
             lines.append(body)
     return "\n".join(lines) + "\n"

@@ -55,9 +55,9 @@ def test_select_and_ignore_by_prefix(tmp_path, capsys):
     assert main(["--isolated", "--lang", "en", "--select", "GL1", "--ignore", "GL104", str(f)]) == 1
     out = capsys.readouterr().out
     assert "GL101" in out and "GL104" not in out
-    assert main(["--isolated", "--lang", "en", "--ignore", "GL1,GL2", str(f)]) == 0
+    assert main(["--isolated", "--lang", "en", "--select", "GL0,GL1", "--ignore", "GL1", str(f)]) == 0
     capsys.readouterr()
-    assert main(["--isolated", "--lang", "en", "--ignore", "GL1,GL2", "--select", "GL104", str(f)]) == 1
+    assert main(["--isolated", "--lang", "en", "--ignore", "GL1,GL2,GL4", "--select", "GL104", str(f)]) == 1
     assert "GL104" in capsys.readouterr().out
 
 

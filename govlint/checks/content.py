@@ -207,6 +207,197 @@ def _fmt(v) -> str:
     return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
 
 
+# ---------------------------------------------------------------- contact details
+
+# A landline with its area code (0943-8253879, 0953—3050582, （0943）8253879, 0517 - 87222589),
+# a mobile number, or a service hotline (12345, 400/800 numbers).
+_PHONE = re.compile(
+    r"(?<!\d)(?:[（(]\s*0\d{2,3}\s*[)）]\s*|0\d{2,3}\s*[-—－–~\s]\s*)\d{7,8}(?!\d)"
+    r"|(?<!\d)1[3-9]\d{9}(?!\d)"
+    r"|(?<!\d)(?:400|800)[-—－–\s]?\d{3}[-—－–\s]?\d{4}(?!\d)"
+    r"|(?<![\d.])12345(?:热线|政务服务便民热线)"
+)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+\s*[@＠]\s*[A-Za-z0-9\-]+(?:\s*[.．]\s*[A-Za-z0-9\-]+)+")
+_ADDRESS = re.compile(
+    r"(?:通讯|通信|联系|办公|邮寄)?地址\s*[:：]\s*[^，,。；;\s）)]{4,}"
+    r"|[\u4e00-\u9fff]{2,12}(?:路|街|大道|大街|巷|道)\s*\d+\s*号"
+)
+_FAX_BEFORE = re.compile(r"传真\s*[:：]?\s*$")
+_WHAT = {"phone": ("电话", "phone"), "email": ("电子邮箱", "e-mail"), "address": ("地址", "postal address")}
+
+
+def contact_kinds(text: str) -> dict[str, Span]:
+    """Which kinds of contact details a text holds, with the first place of each."""
+    found: dict[str, Span] = {}
+    for m in _PHONE.finditer(text):
+        if _FAX_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+            continue  # a fax number alone is no way to ask a question
+        found.setdefault("phone", Span(m.start(), m.end()))
+        break
+    m = _EMAIL.search(text)
+    if m:
+        found["email"] = Span(m.start(), m.end())
+    m = _ADDRESS.search(text)
+    if m:
+        found["address"] = Span(m.start(), m.end())
+    return found
+
+
+class MissingContact(Rule):
+    code = "GL401"
+    name = "missing-contact"
+    severity = "warning"
+    summary = {
+        "zh": "报告没有任何联系方式（电话、地址或电子邮箱）",
+        "en": "No way to contact the issuer: no phone, address or e-mail",
+    }
+    explanation = {
+        "zh": "公众对报告有疑问时应能联系发布机关。电话（带区号的固定电话、手机或热线）、通讯地址、电子邮箱至少应有一项；"
+        "只有邮编、传真或网址不算。配置 contact-required 可要求更多（例如 [\"phone\", \"address\"] 表示两者都要有）。",
+        "en": "Readers with questions must be able to reach the issuer: at least one of a phone number (landline "
+        "with area code, mobile or hotline), a postal address or an e-mail address. A postcode, fax number or "
+        "web address alone does not count. The contact-required option can demand more (e.g. [\"phone\", "
+        "\"address\"]: both).",
+    }
+    example_bad = "本报告电子版可在区政府门户网站(http://www.example.gov.cn)下载。"
+    example_good = "如有疑问，请与区政府办公室联系（地址：某区某路1号，电话：0943-8253879）。"
+
+    def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
+        text = report.source.text
+        found = contact_kinds(text)
+        required = context.options.get("contact-required")
+        if required:
+            missing = [k for k in required if k not in found]
+            if not missing:
+                return
+            names_zh = "、".join(_WHAT[k][0] for k in missing)
+            names_en = ", ".join(_WHAT[k][1] for k in missing)
+            yield self.diagnostic(
+                report,
+                _contact_place(report),
+                f"报告缺少配置要求的联系方式：{names_zh}",
+                f"the report lacks contact details the configuration requires: {names_en}",
+                missing=missing,
+            )
+        elif not found:
+            yield self.diagnostic(
+                report,
+                _contact_place(report),
+                "报告没有联系方式：电话、通讯地址、电子邮箱都没有（邮编、传真、网址不算）",
+                "the report gives no way to contact the issuer: no phone, postal address or e-mail "
+                "(a postcode, fax or web address alone does not count)",
+            )
+
+
+def _contact_place(report: Report) -> Span:
+    """Contact details usually close the report (section 六) or its opening."""
+    other = report.section("other")
+    if other is not None:
+        return other.heading.span
+    if report.title is not None:
+        return report.title.span
+    return Span(0, 0)
+
+
+# ---------------------------------------------------------------- fees
+
+_FEE = re.compile(r"信息处理费|处理费|收取(?:任何)?费用|收费")
+
+
+class FeeNotReported(Rule):
+    code = "GL403"
+    name = "fee-not-reported"
+    severity = "note"
+    summary = {
+        "zh": "2021 版报告第六部分没有说明是否收取信息处理费",
+        "en": "2021-edition report whose section 六 does not say whether an information processing fee was charged",
+    }
+    explanation = {
+        "zh": "2021 版格式要求在“六、其他需要报告的事项”中报告依据《政府信息公开信息处理费管理办法》"
+        "（国办函〔2020〕109号）收取信息处理费的情况，没有收取也应写明。只写“无。”不够。"
+        "若第六部分缺失而报告其他位置写明了收费情况，不再重复报告。",
+        "en": "The 2021 template asks section 六 to report the information processing fees charged under "
+        "国办函〔2020〕109号, including that none were charged; 无。 alone is not enough. When section 六 is "
+        "missing but the fee is stated elsewhere, this rule stays silent.",
+    }
+    basis = {"zh": "国办公开办函〔2021〕30号；国办函〔2020〕109号", "en": "国办公开办函〔2021〕30号; 国办函〔2020〕109号"}
+    example_bad = "六、其他需要报告的事项\n无。"
+    example_good = "六、其他需要报告的事项\n本年度未收取信息处理费。"
+
+    def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
+        from .tables import expected_edition
+
+        edition, _, _ = expected_edition(report, context.template)
+        if edition is None or edition.name != "2021":
+            return
+        text = report.source.text
+        other = report.section("other")
+        if other is not None:
+            body = text[other.body.start : other.body.end]
+            if _FEE.search(body):
+                return
+            yield self.diagnostic(
+                report,
+                other.heading.span,
+                "第六部分没有说明是否收取信息处理费（2021 版格式要求写明，未收取也应写明）",
+                "section 六 does not say whether information processing fees were charged "
+                "(the 2021 template requires it, including when none were)",
+            )
+        elif report.sections and not _FEE.search(text):
+            last = report.sections[-1]
+            yield self.diagnostic(
+                report,
+                last.heading.span,
+                "报告没有说明是否收取信息处理费（应在第六部分写明）",
+                "the report does not say whether information processing fees were charged (section 六 should)",
+            )
+
+
+# ---------------------------------------------------------------- improvements
+
+_PROBLEM = re.compile(r"问题|不足|差距|短板|薄弱|有待|不够|不到位|欠缺|仍需|还需|滞后|不高|不强|不完善|不平衡|不充分|不规范|不及时|困难")
+_MEASURE = re.compile(r"将|下一步|加强|推进|完善|提升|提高|健全|强化|加大|做好|落实|改进|措施|持续|进一步|深化|规范|优化|建立")
+
+
+class ThinImprovement(Rule):
+    code = "GL404"
+    name = "thin-improvement"
+    severity = "warning"
+    summary = {
+        "zh": "第五部分没有写出具体问题或具体改进措施",
+        "en": "Section 五 names no concrete problem or no concrete measure",
+    }
+    explanation = {
+        "zh": "“五、存在的主要问题及改进情况”应写明存在的问题（不足、差距、有待加强之处）和改进措施（将如何加强、完善）。"
+        "只写“无”或只写成绩、只写空泛的问题而没有措施，都不符合要求。",
+        "en": "Section 五 must name the problems (shortcomings, gaps, what needs strengthening) and the measures "
+        "(what will be strengthened or improved). 无, praise only, or problems without measures do not meet it.",
+    }
+    basis = {"zh": "《中华人民共和国政府信息公开条例》第五十条第（四）项", "en": "条例 art. 50 (4)"}
+    example_bad = "五、存在的主要问题及改进情况\n无。"
+    example_good = "五、存在的主要问题及改进情况\n政策解读形式较为单一。下一步将丰富解读形式，加强图解和视频解读。"
+
+    def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
+        section = report.section("problems")
+        if section is None:
+            return
+        body = report.source.text[section.body.start : section.body.end]
+        lacks = []
+        if not _PROBLEM.search(body):
+            lacks.append(("存在的问题", "a problem"))
+        if not _MEASURE.search(body):
+            lacks.append(("改进措施", "a measure"))
+        if not lacks:
+            return
+        yield self.diagnostic(
+            report,
+            section.heading.span,
+            f"第五部分没有写出具体的{'和'.join(z for z, _ in lacks)}",
+            f"section 五 names no concrete {' and no concrete '.join(e.split(' ', 1)[1] for _, e in lacks)}",
+            lacks=[e for _, e in lacks],
+        )
+
+
 @hookimpl
 def govlint_rules() -> list:
-    return [NarrativeMismatch()]
+    return [MissingContact(), NarrativeMismatch(), FeeNotReported(), ThinImprovement()]

@@ -1,0 +1,129 @@
+"""Text hygiene rules (GL5xx): doubled words and export debris."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..hookspecs import hookimpl
+from ..model import Diagnostic, Report, Span
+from ..rule import Context, Rule
+
+# Reduplication that is meant. Users extend it with the `repeated-word-allow`
+# option (a list of phrases, e.g. ["研究研究"]).
+ALLOWED = frozenset(
+    """
+    常常 天天 人人 一一 多多 个个 事事 处处 时时 刻刻 层层 步步 家家 户户 点点 滴滴 条条 件件 样样 渐渐 慢慢
+    紧紧 牢牢 深深 默默 实实在在 扎扎实实 切切实实 认认真真 明明白白 清清楚楚 踏踏实实 稳稳 好好 大大 小小 细细
+    频频 屡屡 久久 往往 纷纷 项项 级级 环环 节节 方方面面 源源 年年 月月 日日 次次 村村 镇镇 户户 人人 等等
+    不了了之 和和美美 一对对 是是非非 实事求是是 家家户户 一件件 一项项 一条条 一个个 一次次 一步步 高高
+    """.split()
+)
+
+# Function words whose doubling is almost always a slip ("的的", "在在").
+_DOUBLED_CHAR = re.compile(r"([的地和与及在是对为将被并于按向从把也都就以由其之])\1")
+# A year followed by a doubled 年 that is not 年初/年底/年末/年中/年内/年度 ("2020年年湖州市").
+_YEAR_YEAR = re.compile(r"\d{4}\s*年年(?![初底末中内度终])")
+# A word of two to four characters written twice in a row ("工作工作").
+_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+# Doubled list or sentence punctuation ("，，", "。。").
+_DOUBLED_MARK = re.compile(r"([，。、；：])\1")
+
+
+def _allowed(text: str, a: int, b: int, allow: frozenset) -> bool:
+    """Is text[a:b] part of an allowed phrase?"""
+    for phrase in allow:
+        i = text.find(phrase, max(0, a - len(phrase) + 1), b + len(phrase) - 1)
+        while i != -1 and i < b:
+            if i <= a and i + len(phrase) >= b:
+                return True
+            i = text.find(phrase, i + 1, b + len(phrase) - 1)
+    return False
+
+
+class RepeatedWord(Rule):
+    code = "GL501"
+    name = "repeated-word"
+    severity = "warning"
+    summary = {"zh": "字词意外重复（如“2020年年”“的的”）", "en": "An accidental doubled character or word (2020年年, 的的)"}
+    explanation = {
+        "zh": "检查正文中意外重复的字词：年份后的“年年”（不含年初、年底等）、重复的虚词（“的的”“在在”）、"
+        "重复的词（“工作工作”）和重复的标点（“，，”）。常见的叠词（常常、天天、人人、一一、多多、层层、扎扎实实……）"
+        "不报告；可在配置 repeated-word-allow 中加入本单位常用的叠词。",
+        "en": "Finds doubled words in the prose: 年年 after a year (not 年初, 年底 …), doubled function words "
+        "(的的, 在在), a word written twice (工作工作) and doubled punctuation (，，). Intended reduplication "
+        "(常常, 天天, 人人, 一一, 多多, 层层, 扎扎实实 …) is not reported; add your own with the "
+        "repeated-word-allow option.",
+    }
+    example_bad = "制订《2020年年湖州市政务公开工作考评操作细则》"
+    example_good = "制订《2020年湖州市政务公开工作考评操作细则》"
+
+    def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
+        allow = ALLOWED | frozenset(context.options.get("repeated-word-allow", ()))
+        text = report.source.text
+        spans = list(report.paragraphs) + [h.span for h in report.headings]
+        seen: set[int] = set()
+        for span in sorted(spans, key=lambda s: s.start):
+            para = text[span.start : span.end]
+            for pattern in (_YEAR_YEAR, _DOUBLED_CHAR, _DOUBLED_WORD, _DOUBLED_MARK):
+                for m in pattern.finditer(para):
+                    a, b = m.span()
+                    if pattern is _YEAR_YEAR:
+                        a = para.index("年", a)
+                    if span.start + a in seen or (pattern is not _YEAR_YEAR and _allowed(para, a, b, allow)):
+                        continue
+                    seen.add(span.start + a)
+                    word = para[a:b]
+                    context_text = " ".join(para[max(0, a - 8) : b + 8].split())
+                    yield self.diagnostic(
+                        report,
+                        Span(span.start + a, span.start + b),
+                        f"“{word}”疑似重复（“…{context_text}…”）",
+                        f"“{word}” looks like an accidental repetition (“…{context_text}…”)",
+                        word=word,
+                    )
+
+
+_DEBRIS_ZH = {
+    "page-chrome": ("网页残留内容", "web-page furniture"),
+    "bookmark": ("文字处理软件的书签标记", "a word-processor bookmark"),
+}
+
+
+class ExportDebris(Rule):
+    code = "GL502"
+    name = "export-debris"
+    severity = "warning"
+    summary = {
+        "zh": "正文中残留网页或文字处理软件的内容（当前位置、打印 关闭、浏览次数、[bookmark: _GoBack]……）",
+        "en": "Web-page or word-processor debris left in the text (当前位置, 打印 关闭, 浏览次数, [bookmark: _GoBack] …)",
+    }
+    explanation = {
+        "zh": "从网页复制或由 Word 导出时，常把导航栏（当前位置：首页 > …）、页面按钮（打印 关闭、分享到、"
+        "微信 微博）、访问计数（浏览次数）或隐藏书签（[bookmark: _GoBack]）带进报告正文。应删除。"
+        "PDF 页码和抓取时产生的竖线不算。",
+        "en": "Copying from a web page or exporting from Word brings navigation (当前位置：首页 > …), page buttons "
+        "(打印 关闭, 分享到, 微信 微博), view counters (浏览次数) or hidden bookmarks ([bookmark: _GoBack]) into "
+        "the report. Remove them. PDF page numbers and pipe runs left by scraping are not reported.",
+    }
+    example_bad = "[bookmark: _GoBack]（四）强化监督保障……"
+    example_good = "（四）强化监督保障……"
+
+    def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
+        for c in report.chrome:
+            if c.kind not in _DEBRIS_ZH:
+                continue
+            zh, en = _DEBRIS_ZH[c.kind]
+            shown = " ".join(c.text.split())
+            yield self.diagnostic(
+                report,
+                c.span,
+                f"正文中残留{zh}：“{shown}”，应删除",
+                f"{en} left in the text: “{shown}”; remove it",
+                debris=shown,
+            )
+
+
+@hookimpl
+def govlint_rules() -> list:
+    return [RepeatedWord(), ExportDebris()]
