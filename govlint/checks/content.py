@@ -356,7 +356,12 @@ class FeeNotReported(Rule):
 # ---------------------------------------------------------------- improvements
 
 _PROBLEM = re.compile(r"问题|不足|差距|短板|薄弱|有待|不够|不到位|欠缺|仍需|还需|滞后|不高|不强|不完善|不平衡|不充分|不规范|不及时|困难")
-_MEASURE = re.compile(r"将|下一步|加强|推进|完善|提升|提高|健全|强化|加大|做好|落实|改进|措施|持续|进一步|深化|规范|优化|建立")
+# A measure: a plan word, or an action verb that is not part of a complaint ("有待提升" is a problem).
+_MEASURE = re.compile(
+    r"将|下一步|今后|措施|着力|拟|"
+    r"(?<!有待)(?<!需要)(?<!仍需)(?<!还需)(?<!亟待)(?<!亟需)(?<!不够)(?<!需)(?<!待)"
+    r"(?:加强|推进|完善|提升|提高|健全|强化|加大|做好|落实|改进|深化|规范|优化|建立|丰富)"
+)
 
 
 class ThinImprovement(Rule):

@@ -56,13 +56,13 @@ class PlanYear(Rule):
             para = text[span.start : span.end]
             for sm in _SENTENCE.finditer(para):
                 sentence = sm.group()
-                m = _PLAN.search(sentence)
-                if m is None:
+                plans = [(int(m.group(g)), m.start(g)) for m in _PLAN.finditer(sentence) for g in ("y1", "y2", "y3") if m.group(g)]
+                # A plan for a later year may mention this year for comparison: that sentence is fine.
+                if not plans or any(y > report.year for y, _ in plans):
                     continue
-                name = next(g for g in ("y1", "y2", "y3") if m.group(g))
-                year = int(m.group(name))
-                a = span.start + sm.start() + m.start(name)
-                if year > report.year or a in seen:
+                year, at = plans[0]
+                a = span.start + sm.start() + at
+                if a in seen:
                     continue
                 seen.add(a)
                 quote = " ".join(sentence.split())[:50]
