@@ -118,7 +118,7 @@ class ExportDebris(Rule):
             yield self.diagnostic(
                 report,
                 c.span,
-                f"正文中残留{zh}：“{shown}”，应删除",
+                f"正文中有{zh}：“{shown}”，应删除",
                 f"{en} left in the text: “{shown}”; remove it",
                 debris=shown,
             )
