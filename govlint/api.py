@@ -109,7 +109,7 @@ def check(
     diags: list[Diagnostic] = []
     errors: list[str] = []
     for rule in rules if rules is not None else plugins.rules():
-        if rule.scope != "report" or not selection.enabled(rule.code):
+        if rule.scope != "report" or not selection.enabled(rule.code, report.path):
             continue
         if rule.needs_report and not recognised:
             continue
@@ -165,7 +165,7 @@ def lint_bytes(
         report = parse(read(data, path, max_bytes))
     except ReportReadError as e:
         diags = []
-        if selection.enabled("GL001"):
+        if selection.enabled("GL001", path):
             diags.append(unreadable(path, e.reason_zh, e.reason_en, selection))
         return FileResult(path, diags)
     diags, errors = check(report, selection, options=options)
@@ -195,18 +195,48 @@ def lint_text(text: str, path: str = "<text>", selection: Optional[Selection] = 
     return lint_bytes(text.encode("utf-8"), path, selection, options=options)
 
 
-def discover(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
-    """Files to lint: files as given, directories recursively (``.txt`` files, sorted, hidden ones skipped)."""
+def discover(
+    paths: Iterable[str | os.PathLike], exclude: Sequence[str] = (), base: Optional[Path] = None
+) -> Iterator[str]:
+    """Files to lint: files as given, directories recursively.
+
+    In directories: ``.txt`` files, sorted, hidden files and folders skipped,
+    and anything matching an ``exclude`` glob (relative to ``base`` or the
+    directory given) left out. A file named explicitly is always linted.
+    """
     for p in paths:
         path = Path(p)
         if path.is_dir():
             for sub in sorted(path.rglob("*")):
-                if sub.is_file() and sub.suffix.lower() in TEXT_SUFFIXES and not any(
-                    part.startswith(".") for part in sub.relative_to(path).parts
-                ):
-                    yield str(sub)
+                rel = sub.relative_to(path)
+                if not sub.is_file() or sub.suffix.lower() not in TEXT_SUFFIXES:
+                    continue
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if exclude and _excluded(sub, rel, exclude, base):
+                    continue
+                yield str(sub)
         else:
             yield str(p)
+
+
+def _excluded(path: Path, rel: Path, globs: Sequence[str], base: Optional[Path]) -> bool:
+    import fnmatch
+
+    names = [rel.as_posix()]
+    if base is not None:
+        try:
+            names.append(path.resolve().relative_to(base.resolve()).as_posix())
+        except ValueError:
+            pass
+    for glob in globs:
+        g = glob.rstrip("/")
+        for name in names:
+            if fnmatch.fnmatch(name, g) or fnmatch.fnmatch(name, g + "/*") or any(
+                fnmatch.fnmatch(part, g) for part in Path(name).parts
+            ):
+                return True
+    return False
 
 
 def lint_paths(
@@ -214,12 +244,13 @@ def lint_paths(
     selection: Optional[Selection] = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     options: Optional[dict] = None,
+    exclude: Sequence[str] = (),
 ) -> Iterator[FileResult]:
     """Lint files and directories; yields one result per file, in a stable order.
 
     Raises OSError for a path that does not exist or cannot be read.
     """
-    for f in discover(paths):
+    for f in discover(paths, exclude, selection.base if selection else None):
         data = Path(f).read_bytes()
         yield lint_bytes(data, f, selection, max_bytes, options)
 

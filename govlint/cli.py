@@ -24,10 +24,12 @@ from . import __version__, api, plugins
 from .config import Config, ConfigError, discover
 from .config import load as load_config
 from .i18n import choose_lang, t
-from .select import Selection, parse_codes
+from .rule import FAMILIES
+from .select import parse_codes
+from .settings import Settings, fail_rank, resolve
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("check", "inspect", "parse", "rules", "rule")
+SUBCOMMANDS = ("check", "inspect", "parse", "rules", "rule", "config")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,17 +42,24 @@ def _lint_parser(prog: str = "govlint") -> argparse.ArgumentParser:
     p = _Parser(
         prog=prog,
         description="Lint 政府信息公开工作年度报告 (government information-disclosure annual reports).",
-        epilog="Subcommands: inspect FILE [--json] | parse FILE | rules | rule CODE.  "
+        epilog="Subcommands: inspect FILE [--json] | parse FILE | rules | rule CODE | config --show.  "
         "Exit codes: 0 clean, 1 findings, 2 usage/configuration/I-O error or a rule that raised.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="report files or directories (searched recursively for .txt)")
-    p.add_argument("--format", default="text", help="output format (default: text)")
+    p.add_argument("--format", default="text", help="output format: text (default), sarif, json, github")
+    p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     p.add_argument("--lang", choices=("zh", "en"), help="message language (default: config, then locale, then zh)")
     p.add_argument("--select", action="append", metavar="CODES", help="rule codes or prefixes to run, comma-separated (GL1,GL203)")
+    p.add_argument("--extend-select", action="append", metavar="CODES", help="codes or prefixes added to the selection")
     p.add_argument("--ignore", action="append", metavar="CODES", help="rule codes or prefixes to skip, comma-separated")
+    p.add_argument("--fail-level", choices=("error", "warning", "note"), help="lowest severity that makes the exit code 1")
+    p.add_argument("--statistics", action="store_true", help="after the findings, count them per rule (text format)")
+    p.add_argument("--quiet", "-q", action="store_true", help="findings only, no summary line (text format)")
     p.add_argument("--config", metavar="FILE", help="use this configuration file instead of discovering one")
     p.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     p.add_argument("--max-size", type=int, metavar="BYTES", help=f"largest file read as a report (default {api.DEFAULT_MAX_BYTES})")
+    p.add_argument("--automation-id", metavar="ID", help="SARIF runs[].automationDetails.id, to tell several govlint runs apart")
+    p.add_argument("--sarif-root", metavar="DIR", help="folder SARIF artifact URIs are relative to (default: current folder)")
     p.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     p.add_argument("--version", action="version", version=f"govlint {__version__}")
     return p
@@ -63,7 +72,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             cmd, rest = args[0], args[1:]
             if cmd == "check":
                 return _lint(rest)
-            return {"inspect": _inspect, "parse": _parse, "rules": _rules, "rule": _rule}[cmd](rest)
+            return {"inspect": _inspect, "parse": _parse, "rules": _rules, "rule": _rule, "config": _config_command}[cmd](rest)
         return _lint(args)
     except BrokenPipeError:  # `govlint … | head`
         try:
@@ -81,25 +90,41 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_ERROR
 
 
-def _config(ns: argparse.Namespace) -> Config:
+def _config(ns: argparse.Namespace, known: set[str]) -> Config:
     if ns.isolated:
         return Config()
     if ns.config:
-        return load_config(Path(ns.config))
+        return load_config(Path(ns.config), known)
     start = Path(ns.paths[0]) if getattr(ns, "paths", None) else Path.cwd()
     if not start.exists():
         start = Path.cwd()
-    return discover(start if start.is_dir() else start.parent)
+    return discover(start if start.is_dir() else start.parent, known)
+
+
+def _settings(ns: argparse.Namespace) -> Settings:
+    known = {r.code for r in plugins.rules()}
+    cfg = _config(ns, known)
+    cli = {
+        "select": parse_codes(ns.select),
+        "extend-select": parse_codes(getattr(ns, "extend_select", None)),
+        "ignore": parse_codes(ns.ignore),
+        "fail-level": getattr(ns, "fail_level", None),
+        "lang": ns.lang,
+        "max-size": ns.max_size,
+    }
+    if ns.max_size is not None and ns.max_size <= 0:
+        raise ConfigError(f"--max-size must be a positive number of bytes, not {ns.max_size}")
+    return resolve(cfg, cli, known)
 
 
 def _lint(argv: list[str]) -> int:
     ns = _lint_parser().parse_args(argv)
     try:
-        cfg = _config(ns)
+        settings = _settings(ns)
     except ConfigError as e:
         sys.stderr.write(f"govlint: configuration error: {e}\n")
         return EXIT_ERROR
-    lang = choose_lang(ns.lang, cfg.get("lang"))
+    lang = choose_lang(ns.lang, settings["lang"])
     if not ns.paths:
         sys.stderr.write("govlint: no PATH given (see 'govlint --help')\n")
         return EXIT_ERROR
@@ -107,25 +132,16 @@ def _lint(argv: list[str]) -> int:
     if ns.format not in formatters:
         sys.stderr.write(f"govlint: unknown format '{ns.format}' (available: {', '.join(sorted(formatters))})\n")
         return EXIT_ERROR
-    known = {r.code for r in plugins.rules()}
-    select = parse_codes(ns.select) or [c.upper() for c in cfg.get("select", [])] or ["ALL"]
-    ignore = parse_codes(ns.ignore) or [c.upper() for c in cfg.get("ignore", [])]
-    for code in select + ignore:
-        if code != "ALL" and not any(k.startswith(code) for k in known):
-            sys.stderr.write(f"govlint: unknown rule code or prefix '{code}' (see 'govlint rules')\n")
-            return EXIT_ERROR
-    selection = Selection(select=select, ignore=ignore)
-    max_bytes = ns.max_size if ns.max_size is not None else cfg.get("max-size", api.DEFAULT_MAX_BYTES)
-    if max_bytes <= 0:
-        sys.stderr.write(f"govlint: --max-size must be a positive number of bytes, not {max_bytes}\n")
-        return EXIT_ERROR
     for p in ns.paths:
         if not Path(p).exists():
             sys.stderr.write(f"govlint: {t('error.no_such_path', lang, path=p)}\n")
             return EXIT_ERROR
+    selection = settings.selection()
     results = []
     try:
-        for res in api.lint_paths(ns.paths, selection, max_bytes, cfg.rule_options()):
+        for res in api.lint_paths(
+            ns.paths, selection, settings["max-size"], settings.rule_options(), settings["exclude"]
+        ):
             results.append(res)
     except OSError as e:
         sys.stderr.write(f"govlint: {t('error.cannot_read', lang, path=e.filename or '?', reason=e.strerror or e)}\n")
@@ -133,9 +149,24 @@ def _lint(argv: list[str]) -> int:
     if not results:
         sys.stderr.write(f"govlint: {t('error.no_files', lang, paths=' '.join(ns.paths))}\n")
         return EXIT_ERROR
-    out = formatters[ns.format].render(results, {"lang": lang})
-    sys.stdout.write(out)
-    sys.stdout.flush()
+    options = {
+        "lang": lang,
+        "rules": [r for r in plugins.rules() if selection.enabled(r.code)],
+        "statistics": ns.statistics,
+        "quiet": ns.quiet,
+        "automation_id": ns.automation_id,
+        "root": ns.sarif_root,
+    }
+    out = formatters[ns.format].render(results, options)
+    if ns.output:
+        try:
+            Path(ns.output).write_text(out, encoding="utf-8")
+        except OSError as e:
+            sys.stderr.write(f"govlint: cannot write {ns.output}: {e.strerror or e}\n")
+            return EXIT_ERROR
+    else:
+        sys.stdout.write(out)
+        sys.stdout.flush()
     internal = [e for r in results for e in r.internal_errors]
     if internal:
         if ns.debug:
@@ -143,7 +174,27 @@ def _lint(argv: list[str]) -> int:
                 sys.stderr.write(tb)
         sys.stderr.write(f"govlint: {t('error.internal', lang)}\n")
         return EXIT_ERROR
-    return EXIT_FINDINGS if any(r.diagnostics for r in results) else EXIT_OK
+    floor = fail_rank(settings["fail-level"])
+    failing = any(fail_rank(d.severity) >= floor for r in results for d in r.diagnostics)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _config_command(argv: list[str]) -> int:
+    p = _Parser(prog="govlint config", description="Show the effective configuration and where each value came from.")
+    p.add_argument("--show", action="store_true", help="print the effective configuration (the default action)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="resolve the configuration as for linting these paths")
+    p.add_argument("--config", metavar="FILE")
+    p.add_argument("--isolated", action="store_true")
+    ns = p.parse_args(argv)
+    for k in ("select", "ignore", "lang", "max_size", "extend_select", "fail_level"):
+        setattr(ns, k, None)
+    try:
+        settings = _settings(ns)
+    except ConfigError as e:
+        sys.stderr.write(f"govlint: configuration error: {e}\n")
+        return EXIT_ERROR
+    sys.stdout.write(settings.show())
+    return EXIT_OK
 
 
 def _read_one(path: str) -> tuple[Optional[object], int]:
@@ -225,16 +276,38 @@ def _tree(tree) -> str:
 
 
 def _rules(argv: list[str]) -> int:
-    p = _Parser(prog="govlint rules", description="List every rule.")
+    p = _Parser(prog="govlint rules", description="List every rule, grouped by family.")
     p.add_argument("--lang", choices=("zh", "en"))
+    p.add_argument("--markdown", action="store_true", help="print the rule reference (docs/rules.md)")
+    p.add_argument("--config", metavar="FILE")
+    p.add_argument("--isolated", action="store_true")
     ns = p.parse_args(argv)
-    lang = choose_lang(ns.lang, None)
+    if ns.markdown:
+        from .report.ruledocs import render_markdown
+
+        sys.stdout.write(render_markdown(plugins.rules()))
+        return EXIT_OK
+    ns.paths = []
+    for k in ("select", "ignore", "max_size", "extend_select", "fail_level"):
+        setattr(ns, k, None)
+    try:
+        settings = _settings(ns)
+    except ConfigError as e:
+        sys.stderr.write(f"govlint: configuration error: {e}\n")
+        return EXIT_ERROR
+    lang = choose_lang(ns.lang, settings["lang"])
+    selection = settings.selection()
     family = None
+    on, off = ("启用", "停用") if lang == "zh" else ("on", "off")
+    sys.stdout.write(f"{'code':<7} {'name':<34} {'severity':<8} {'enabled':<7} {'fix':<4} summary\n")
     for r in plugins.rules():
-        if r.family != family:
-            family = r.family
-            sys.stdout.write(f"\n{family}\n")
-        sys.stdout.write(f"  {r.code}  {r.name:<34} {r.severity:<8} {r.summary.get(lang, '')}\n")
+        fam = r.family if lang == "en" else FAMILIES.get(r.code[:3], (r.family, r.family))[1]
+        if fam != family:
+            family = fam
+            sys.stdout.write(f"\n[{family}]\n")
+        sev = selection.severity(r.code, r.severity)
+        enabled = on if selection.enabled(r.code) else off
+        sys.stdout.write(f"{r.code:<7} {r.name:<34} {sev:<8} {enabled:<7} {'-':<4} {r.summary.get(lang, '')}\n")
     return EXIT_OK
 
 

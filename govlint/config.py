@@ -1,8 +1,9 @@
-"""Configuration files: discovery and validation.
+"""Configuration files: discovery, validation, and where each setting came from.
 
-Looked for from a directory upward: ``.govlint.toml``, ``.govlint.yaml``
-(or ``.yml``), then ``[tool.govlint]`` in ``pyproject.toml``. The first file
-found wins. YAML is read with the safe loader only.
+Looked for from the linted path's directory upward: ``.govlint.toml``,
+``.govlint.yaml`` (or ``.yml``), then ``[tool.govlint]`` in
+``pyproject.toml``. The first file found wins; ``--config FILE`` names one,
+``--isolated`` ignores them all. YAML is read with the safe loader only.
 """
 
 from __future__ import annotations
@@ -19,16 +20,34 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python < 3.11
     import tomli as tomllib
 
-KNOWN_KEYS = {
-    "select": list,
-    "ignore": list,
-    "lang": str,
-    "max-size": int,
-    # Facts govlint infers that a user may know better (rule options).
-    "year": int,  # the reporting year
-    "issuer-kind": str,  # "government" (31 March) or "department" (31 January)
-    "contact-required": list,  # any of "phone", "email", "address": all listed must be present
-    "repeated-word-allow": list,  # doubled words that are intended (GL501)
+SEVERITIES = ("error", "warning", "note")
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    kind: str  # codes, str, int, globs, table-codes, table-severity, strs
+    help: str
+    choices: tuple = ()
+
+
+KEYS = {
+    k.name: k
+    for k in (
+        Key("select", "codes", "rule codes or prefixes to run (default: ALL)"),
+        Key("extend-select", "codes", "codes or prefixes added to select"),
+        Key("ignore", "codes", "rule codes or prefixes not to run"),
+        Key("per-file-ignores", "table-codes", "glob -> codes to ignore in matching files"),
+        Key("severity", "table-severity", "code -> error | warning | note"),
+        Key("fail-level", "str", "lowest severity that makes the exit code 1", SEVERITIES),
+        Key("lang", "str", "message language", ("zh", "en")),
+        Key("exclude", "globs", "files or folders not to lint when a directory is given"),
+        Key("max-size", "int", "largest file read as a report, in bytes"),
+        Key("year", "int", "the reporting year (when govlint's inference is wrong)"),
+        Key("issuer-kind", "str", "government (31 March) or department (31 January)", ("government", "department")),
+        Key("contact-required", "strs", "contact details that must all be given", ("phone", "email", "address")),
+        Key("repeated-word-allow", "strs", "doubled words that are intended (GL501)"),
+    )
 }
 RULE_OPTIONS = ("year", "issuer-kind", "contact-required", "repeated-word-allow")
 
@@ -48,53 +67,104 @@ class Config:
     def rule_options(self) -> dict[str, Any]:
         return {k: self.values[k] for k in RULE_OPTIONS if k in self.values}
 
+    @property
+    def base(self) -> Path:
+        """The folder globs in this configuration are relative to."""
+        return self.path.parent if self.path else Path.cwd()
+
 
 def _read(path: Path) -> Optional[dict]:
     try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{path}: cannot be read: {e}") from None
+    try:
         if path.name == "pyproject.toml":
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-            return data.get("tool", {}).get("govlint")
+            return tomllib.loads(raw).get("tool", {}).get("govlint")
         if path.suffix == ".toml":
-            return tomllib.loads(path.read_text(encoding="utf-8"))
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+            return tomllib.loads(raw)
+        loaded = yaml.safe_load(raw)
         return loaded if loaded is not None else {}
-    except (tomllib.TOMLDecodeError, yaml.YAMLError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{path}: not valid {'TOML' if path.suffix == '.toml' else 'YAML'}: {e}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: not valid TOML: {e}") from None
+    except yaml.YAMLError as e:
+        raise ConfigError(f"{path}: not valid YAML: {e}") from None
 
 
-def validate(data: Any, path: Path) -> dict[str, Any]:
+def _codes(v: Any, where: str) -> list[str]:
+    if isinstance(v, str):
+        v = [x for x in v.split(",")]
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise ConfigError(f"{where} must be a list of rule codes or prefixes, such as [\"GL1\", \"GL203\"]")
+    return [x.strip().upper() for x in v if x.strip()]
+
+
+def validate(data: Any, path: Path, known_codes: Optional[set[str]] = None) -> dict[str, Any]:
+    """Check every key and value; returns the normalised values."""
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the govlint configuration must be a table of keys")
     out: dict[str, Any] = {}
     for k, v in data.items():
-        if k not in KNOWN_KEYS:
-            raise ConfigError(f"{path}: unknown key '{k}' (known: {', '.join(sorted(KNOWN_KEYS))})")
-        want = KNOWN_KEYS[k]
-        if want is list and isinstance(v, str):
-            v = [v]
-        if not isinstance(v, want) or (want is list and not all(isinstance(x, str) for x in v)):
-            raise ConfigError(f"{path}: key '{k}' must be {'a list of codes' if want is list else want.__name__}")
-        if k == "lang" and v not in ("zh", "en"):
-            raise ConfigError(f"{path}: key 'lang' must be 'zh' or 'en', not '{v}'")
-        if k == "issuer-kind" and v not in ("government", "department"):
-            raise ConfigError(f"{path}: key 'issuer-kind' must be 'government' or 'department', not '{v}'")
-        if k == "contact-required" and not set(v) <= {"phone", "email", "address"}:
-            raise ConfigError(f"{path}: key 'contact-required' takes 'phone', 'email' and 'address', not {v}")
-        if k == "year" and not 2008 <= v <= 2100:
-            raise ConfigError(f"{path}: key 'year' must be a reporting year such as 2022, not {v}")
+        where = f"{path}: key '{k}'"
+        key = KEYS.get(k)
+        if key is None:
+            raise ConfigError(f"{path}: unknown key '{k}' (known: {', '.join(sorted(KEYS))})")
+        if key.kind == "codes":
+            v = _codes(v, where)
+            _known(v, known_codes, where)
+        elif key.kind == "table-codes":
+            if not isinstance(v, dict):
+                raise ConfigError(f"{where} must be a table of glob = [codes]")
+            v = {str(glob): _codes(codes, f"{where}, glob '{glob}'") for glob, codes in v.items()}
+            for glob, codes in v.items():
+                _known(codes, known_codes, f"{where}, glob '{glob}'")
+        elif key.kind == "table-severity":
+            if not isinstance(v, dict) or not all(isinstance(s, str) for s in v.values()):
+                raise ConfigError(f"{where} must be a table of CODE = \"error\" | \"warning\" | \"note\"")
+            v = {str(c).upper(): s for c, s in v.items()}
+            for c, s in v.items():
+                if s not in SEVERITIES:
+                    raise ConfigError(f"{where}: {c} = '{s}' is not one of error, warning, note")
+            _known(list(v), known_codes, where, exact=True)
+        elif key.kind in ("globs", "strs"):
+            if isinstance(v, str):
+                v = [v]
+            if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+                raise ConfigError(f"{where} must be a list of strings")
+            if key.choices and not set(v) <= set(key.choices):
+                raise ConfigError(f"{where} takes {', '.join(key.choices)}, not {v}")
+        elif key.kind == "str":
+            if not isinstance(v, str) or (key.choices and v not in key.choices):
+                raise ConfigError(f"{where} must be one of {', '.join(key.choices)}, not {v!r}")
+        elif key.kind == "int":
+            if not isinstance(v, int) or isinstance(v, bool):
+                raise ConfigError(f"{where} must be a whole number, not {v!r}")
+            if k == "year" and not 2008 <= v <= 2100:
+                raise ConfigError(f"{where} must be a reporting year such as 2022, not {v}")
+            if k == "max-size" and v <= 0:
+                raise ConfigError(f"{where} must be a positive number of bytes, not {v}")
         out[k] = v
     return out
 
 
-def load(path: Path) -> Config:
+def _known(codes: list[str], known: Optional[set[str]], where: str, exact: bool = False) -> None:
+    if known is None:
+        return
+    for c in codes:
+        ok = c in known if exact else (c == "ALL" or any(k.startswith(c) for k in known))
+        if not ok:
+            raise ConfigError(f"{where}: unknown rule code '{c}' (see 'govlint rules')")
+
+
+def load(path: Path, known_codes: Optional[set[str]] = None) -> Config:
     data = _read(path)
     if data is None:
         raise ConfigError(f"{path}: no [tool.govlint] table")
-    return Config(path, validate(data, path))
+    return Config(path, validate(data, path, known_codes))
 
 
-def discover(start: Path) -> Config:
-    """The nearest configuration at or above ``start`` (a directory)."""
+def discover(start: Path, known_codes: Optional[set[str]] = None) -> Config:
+    """The nearest configuration at or above ``start``."""
     d = start.resolve()
     if d.is_file():
         d = d.parent
@@ -105,5 +175,5 @@ def discover(start: Path) -> Config:
                 data = _read(p)
                 if data is None:  # a pyproject.toml without [tool.govlint]
                     continue
-                return Config(p, validate(data, p))
+                return Config(p, validate(data, p, known_codes))
     return Config()

@@ -23,6 +23,9 @@ BUILTIN = (
     "govlint.checks.dates",
     "govlint.checks.hygiene",
     "govlint.report.text",
+    "govlint.report.sarif",
+    "govlint.report.jsonfmt",
+    "govlint.report.github",
 )
 
 

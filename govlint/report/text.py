@@ -22,8 +22,19 @@ class TextFormatter:
                 line, col = (r.start_line, r.start_column) if r else (1, 1)
                 lines.append(f"{d.path}:{line}:{col}: {d.code} [{d.severity}] {d.text(lang)}")
                 severities[d.severity] += 1
+        if options.get("statistics"):
+            counts: Counter = Counter()
+            names: dict[str, str] = {}
+            for res in results:
+                for d in res.diagnostics:
+                    counts[d.code] += 1
+                    names[d.code] = d.name
+            for code, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])):
+                lines.append(f"{n:>6}  {code}  {names[code]}")
         total = sum(severities.values())
         files = len(results)
+        if options.get("quiet"):
+            return "\n".join(lines) + ("\n" if lines else "")
         s = "" if files == 1 else "s"
         if total == 0:
             lines.append(t("summary.clean", lang, files=files, s=s))

@@ -1,0 +1,42 @@
+"""GitHub Actions workflow commands: annotations on the pull request's files.
+
+For repositories where code scanning (SARIF) is not available:
+``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=GL212 balance-mismatch::message``.
+"""
+
+from __future__ import annotations
+
+from ..hookspecs import hookimpl
+
+_LEVEL = {"error": "error", "warning": "warning", "note": "notice"}
+
+
+def _data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(s: str) -> str:
+    return _data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubFormatter:
+    name = "github"
+    description = "GitHub Actions annotations (::error file=…,line=…::message)"
+
+    def render(self, results: list, options: dict) -> str:
+        lang = options.get("lang", "zh")
+        lines = []
+        for res in results:
+            for d in sorted(res.diagnostics, key=lambda d: d.sort_key):
+                r = d.region
+                props = [f"file={_prop(d.path)}"]
+                if r is not None:
+                    props += [f"line={r.start_line}", f"col={r.start_column}", f"endLine={r.end_line}", f"endColumn={r.end_column}"]
+                props.append(f"title={_prop(f'{d.code} {d.name}')}")
+                lines.append(f"::{_LEVEL.get(d.severity, 'warning')} {','.join(props)}::{_data(d.text(lang))}")
+        return "\n".join(lines) + ("\n" if lines else "")
+
+
+@hookimpl
+def govlint_formatters() -> list:
+    return [GithubFormatter()]

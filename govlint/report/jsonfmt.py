@@ -1,0 +1,97 @@
+"""govlint's own JSON output: a stable, documented schema for scripts and dashboards.
+
+Schema version 1 (``docs/json-output.md``)::
+
+    {"schema": "govlint/1", "version": "<govlint version>",
+     "files": [{"path", "layout", "encoding", "year", "edition",
+                "diagnostics": [{"code", "name", "severity", "message": {"zh", "en"},
+                                 "location": {"start_line", "start_column", "end_line", "end_column"},
+                                 "related": [{"message", "location"}], "data": {...}}]}],
+     "summary": {"files", "problems", "by_severity": {...}, "by_code": {...}}}
+
+Lines and columns are 1-based and count characters (code points).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any, Optional
+
+from .. import __version__
+from ..hookspecs import hookimpl
+from ..model import Region
+
+SCHEMA = "govlint/1"
+
+
+def _loc(r: Optional[Region]) -> Optional[dict[str, int]]:
+    if r is None:
+        return None
+    return {"start_line": r.start_line, "start_column": r.start_column, "end_line": r.end_line, "end_column": r.end_column}
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, dict):
+        return {str(k): _plain(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple, set)):
+        return [_plain(x) for x in v]
+    if isinstance(v, (str, int, float, bool)) or v is None:
+        return v
+    return str(v)
+
+
+class JsonFormatter:
+    name = "json"
+    description = "govlint's own JSON schema (govlint/1), for scripts and dashboards"
+
+    def render(self, results: list, options: dict) -> str:
+        files = []
+        by_code: Counter = Counter()
+        by_sev: Counter = Counter()
+        for res in results:
+            r = res.report
+            diags = []
+            for d in sorted(res.diagnostics, key=lambda d: d.sort_key):
+                by_code[d.code] += 1
+                by_sev[d.severity] += 1
+                diags.append(
+                    {
+                        "code": d.code,
+                        "name": d.name,
+                        "severity": d.severity,
+                        "message": dict(d.message),
+                        "location": _loc(d.region),
+                        "related": [
+                            {"message": rel.message, "location": _loc(reg)} for rel, reg in zip(d.related, d.related_regions)
+                        ],
+                        "data": _plain(d.data),
+                    }
+                )
+            files.append(
+                {
+                    "path": res.path,
+                    "layout": r.source.layout if r else None,
+                    "encoding": r.source.encoding if r else None,
+                    "year": r.year if r else None,
+                    "edition": r.edition if r else None,
+                    "diagnostics": diags,
+                }
+            )
+        doc = {
+            "schema": SCHEMA,
+            "version": __version__,
+            "files": files,
+            "summary": {
+                "files": len(results),
+                "problems": sum(by_code.values()),
+                "by_severity": {k: by_sev[k] for k in ("error", "warning", "note")},
+                "by_code": dict(sorted(by_code.items())),
+            },
+        }
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+@hookimpl
+def govlint_formatters() -> list:
+    return [JsonFormatter()]

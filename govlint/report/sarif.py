@@ -1,0 +1,153 @@
+"""SARIF 2.1.0 for code-scanning tools (GitHub code scanning and others).
+
+Decisions:
+- Columns are declared ``utf16CodeUnits`` (what GitHub expects) and converted
+  from the code points govlint counts internally; a character outside the
+  Basic Multilingual Plane (𠮷) counts two.
+- ``partialFingerprints`` are left out: GitHub's upload-sarif action computes
+  ``primaryLocationLineHash`` itself from the checked-out file. A value
+  computed here with a different algorithm would break alert tracking, and
+  the action only fills in what is missing.
+- Artifact URIs are relative to the repository root (``--sarif-root``, by
+  default the current directory) with ``uriBaseId`` ``%SRCROOT%``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Optional
+
+from .. import __version__
+from ..hookspecs import hookimpl
+from ..model import Region, Source
+
+INFORMATION_URI = "https://github.com/govlint/govlint"
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def utf16_column(line_text: str, column: int) -> int:
+    """1-based code-point column -> 1-based UTF-16 code-unit column on that line."""
+    before = line_text[: max(0, column - 1)]
+    return column + sum(1 for ch in before if ord(ch) > 0xFFFF)
+
+
+def _line(source: Optional[Source], n: int) -> str:
+    if source is None or not source.text:
+        return ""
+    starts = source.line_starts
+    if n - 1 >= len(starts):
+        return ""
+    a = starts[n - 1]
+    b = starts[n] if n < len(starts) else len(source.text)
+    return source.text[a:b]
+
+
+def sarif_region(region: Optional[Region], source: Optional[Source]) -> dict[str, int]:
+    if region is None:
+        return {"startLine": 1, "startColumn": 1}
+    start = utf16_column(_line(source, region.start_line), region.start_column)
+    end_line_text = _line(source, region.end_line)
+    # SARIF's endColumn is one past the last character; ours is the last character.
+    end = utf16_column(end_line_text, region.end_column + 1)
+    if region.end_line == region.start_line and end <= start:
+        end = start + 1
+    return {"startLine": region.start_line, "startColumn": start, "endLine": region.end_line, "endColumn": end}
+
+
+def artifact_uri(path: str, root: Path) -> tuple[str, Optional[str]]:
+    """A URI relative to ``root`` (with the %SRCROOT% base) or an absolute file URI."""
+    p = Path(path)
+    absolute = p if p.is_absolute() else (Path.cwd() / p)
+    try:
+        rel = Path(os.path.relpath(absolute.resolve(), root.resolve()))
+    except ValueError:  # another drive on Windows
+        return absolute.resolve().as_uri(), None
+    if rel.parts and rel.parts[0] == "..":
+        return absolute.resolve().as_uri(), None
+    return rel.as_posix(), "%SRCROOT%"
+
+
+def rule_descriptor(rule, lang: str) -> dict[str, Any]:
+    summary = rule.summary.get(lang) or rule.summary.get("en", "")
+    explanation = rule.explanation.get(lang) or rule.explanation.get("en", "")
+    bad_title, good_title = ("错误示例", "正确示例") if lang == "zh" else ("Bad", "Good")
+    md = [f"**{rule.code} {rule.name}**", "", explanation]
+    if rule.basis:
+        md += ["", f"{'依据' if lang == 'zh' else 'Basis'}: {rule.basis.get(lang) or rule.basis.get('en', '')}"]
+    if rule.example_bad:
+        md += ["", f"{bad_title}:", "", "```", rule.example_bad, "```"]
+    if rule.example_good:
+        md += ["", f"{good_title}:", "", "```", rule.example_good, "```"]
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": explanation},
+        "help": {"text": explanation, "markdown": "\n".join(md)},
+        "helpUri": f"{INFORMATION_URI}/blob/main/docs/rules.md#{rule.code.lower()}",
+        "defaultConfiguration": {"level": rule.severity},
+        "properties": {"tags": ["govlint", rule.family], "precision": "high"},
+    }
+
+
+class SarifFormatter:
+    name = "sarif"
+    description = "SARIF 2.1.0 (GitHub code scanning and other code-review tools)"
+
+    def render(self, results: list, options: dict) -> str:
+        lang = options.get("lang", "zh")
+        root = Path(options.get("root") or Path.cwd())
+        rules = list(options.get("rules") or [])
+        index = {r.code: i for i, r in enumerate(rules)}
+        out_results = []
+        for res in results:
+            source = res.report.source if res.report is not None else None
+            for d in sorted(res.diagnostics, key=lambda d: d.sort_key):
+                uri, base = artifact_uri(d.path, root)
+                location: dict[str, Any] = {"artifactLocation": {"uri": uri}, "region": sarif_region(d.region, source)}
+                if base:
+                    location["artifactLocation"]["uriBaseId"] = base
+                item: dict[str, Any] = {
+                    "ruleId": d.code,
+                    "level": d.severity,
+                    "message": {"text": d.text(lang)},
+                    "locations": [{"physicalLocation": location}],
+                }
+                if d.code in index:
+                    item["ruleIndex"] = index[d.code]
+                related = []
+                for i, (rel, region) in enumerate(zip(d.related, d.related_regions), start=1):
+                    loc: dict[str, Any] = {"artifactLocation": dict(location["artifactLocation"]), "region": sarif_region(region, source)}
+                    entry: dict[str, Any] = {"id": i, "physicalLocation": loc}
+                    if rel.message:
+                        entry["message"] = {"text": rel.message}
+                    related.append(entry)
+                if related:
+                    item["relatedLocations"] = related
+                out_results.append(item)
+        run: dict[str, Any] = {
+            "tool": {
+                "driver": {
+                    "name": "govlint",
+                    "version": __version__,
+                    "semanticVersion": __version__,
+                    "informationUri": INFORMATION_URI,
+                    "rules": [rule_descriptor(r, lang) for r in rules],
+                }
+            },
+            "columnKind": "utf16CodeUnits",
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": root.resolve().as_uri() + "/"}},
+            "results": out_results,
+            "invocations": [{"executionSuccessful": not any(r.internal_errors for r in results)}],
+        }
+        if options.get("automation_id"):
+            run["automationDetails"] = {"id": options["automation_id"]}
+        log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+        return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+@hookimpl
+def govlint_formatters() -> list:
+    return [SarifFormatter()]

@@ -1,0 +1,96 @@
+"""Effective settings: defaults, then the configuration file, then the command line.
+
+Every value remembers where it came from, for ``govlint config --show``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from .config import KEYS, Config, ConfigError
+from .select import Selection
+
+DEFAULTS: dict[str, Any] = {
+    "select": ["ALL"],
+    "extend-select": [],
+    "ignore": [],
+    "per-file-ignores": {},
+    "severity": {},
+    "fail-level": "note",
+    "lang": None,
+    "exclude": [],
+    "max-size": 16 * 1024 * 1024,
+}
+
+
+@dataclass
+class Settings:
+    values: dict[str, Any] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    config: Config = field(default_factory=Config)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values.get(key)
+
+    def selection(self) -> Selection:
+        return Selection(
+            select=list(self.values["select"]) + list(self.values["extend-select"]),
+            ignore=list(self.values["ignore"]),
+            severities=dict(self.values["severity"]),
+            per_file_ignores=dict(self.values["per-file-ignores"]),
+            base=self.config.base,
+        )
+
+    def rule_options(self) -> dict[str, Any]:
+        return {k: v for k, v in self.values.items() if k in ("year", "issuer-kind", "contact-required", "repeated-word-allow")}
+
+    def show(self) -> str:
+        lines = [f"# configuration file: {self.config.path or '(none)'}"]
+        for k in sorted(KEYS):
+            v = self.values.get(k)
+            shown = "(not set)" if v is None else _toml(v)
+            lines.append(f"{k:<20} = {shown:<40} # {self.sources.get(k, 'default')}")
+        return "\n".join(lines) + "\n"
+
+
+def _toml(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, str):
+        return f'"{v}"'
+    if isinstance(v, list):
+        return "[" + ", ".join(_toml(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f'"{k}" = {_toml(x)}' for k, x in v.items()) + " }"
+    return str(v)
+
+
+def resolve(config: Config, cli: dict[str, Any], known_codes: set[str]) -> Settings:
+    """Merge defaults, ``config`` and the command line (``cli``: key -> value or None)."""
+    s = Settings(config=config)
+    for k, v in DEFAULTS.items():
+        s.values[k] = v
+        s.sources[k] = "default"
+    where = str(config.path) if config.path else ""
+    for k, v in config.values.items():
+        s.values[k] = v
+        s.sources[k] = where
+    for k, v in cli.items():
+        if v is None or v == []:
+            continue
+        if k not in KEYS:
+            raise ConfigError(f"unknown setting {k}")
+        s.values[k] = v
+        s.sources[k] = "command line"
+    for key in ("select", "extend-select", "ignore"):
+        for code in s.values[key]:
+            if code != "ALL" and not any(c.startswith(code) for c in known_codes):
+                origin = s.sources[key]
+                prefix = "--" + key if origin == "command line" else f"{origin}: key '{key}'"
+                raise ConfigError(f"{prefix}: unknown rule code or prefix '{code}' (see 'govlint rules')")
+    return s
+
+
+def fail_rank(level: Optional[str]) -> int:
+    return {"error": 3, "warning": 2, "note": 1}.get(level or "note", 1)
