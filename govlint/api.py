@@ -158,8 +158,9 @@ def lint_bytes(
     selection: Optional[Selection] = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     options: Optional[dict] = None,
+    rules: Optional[Sequence[Rule]] = None,
 ) -> FileResult:
-    """Lint the bytes of one report."""
+    """Lint the bytes of one report (``rules``: default, every installed rule)."""
     selection = selection or Selection()
     try:
         report = parse(read(data, path, max_bytes))
@@ -168,7 +169,7 @@ def lint_bytes(
         if selection.enabled("GL001", path):
             diags.append(unreadable(path, e.reason_zh, e.reason_en, selection))
         return FileResult(path, diags)
-    diags, errors = check(report, selection, options=options)
+    diags, errors = check(report, selection, rules, options=options)
     return FileResult(path, diags, report, errors)
 
 
@@ -190,9 +191,49 @@ def unreadable(path: str, zh: str, en: str, selection: Optional[Selection] = Non
     return d
 
 
-def lint_text(text: str, path: str = "<text>", selection: Optional[Selection] = None, options: Optional[dict] = None) -> FileResult:
+def lint_text(
+    text: str,
+    path: str = "<text>",
+    selection: Optional[Selection] = None,
+    options: Optional[dict] = None,
+    rules: Optional[Sequence[Rule]] = None,
+) -> FileResult:
     """Lint a report given as a string (as if it were a UTF-8 file)."""
-    return lint_bytes(text.encode("utf-8"), path, selection, options=options)
+    return lint_bytes(text.encode("utf-8"), path, selection, options=options, rules=rules)
+
+
+def plugin_failures_result() -> Optional[FileResult]:
+    """GL900 findings for plugins that failed to load, as a result of their own (path ``<plugins>``)."""
+    failed = plugins.failures()
+    if not failed:
+        return None
+    diags = []
+    for info in failed:
+        who = f"{info.name} ({info.distribution} {info.version})" if info.distribution else info.name
+        diags.append(
+            Diagnostic(
+                code="GL900",
+                name="plugin-error",
+                severity="error",
+                message={
+                    "zh": f"插件 {who} {_zh_failure(info.error or '')}；其他规则照常运行",
+                    "en": f"plugin {who} {info.error}; the other rules still ran",
+                },
+                path="<plugins>",
+                data={"plugin": info.name, "error": info.error},
+            )
+        )
+    res = FileResult("<plugins>", diags)
+    res.internal_errors = [i.traceback or i.error or "" for i in failed]
+    return res
+
+
+def _zh_failure(error: str) -> str:
+    return (
+        error.replace("failed to import", "导入失败")
+        .replace("is not a valid govlint plugin", "不是有效的 govlint 插件")
+        .replace("raised in", "运行出错于")
+    )
 
 
 def discover(
@@ -245,6 +286,7 @@ def lint_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     options: Optional[dict] = None,
     exclude: Sequence[str] = (),
+    rules: Optional[Sequence[Rule]] = None,
 ) -> Iterator[FileResult]:
     """Lint files and directories; yields one result per file, in a stable order.
 
@@ -252,7 +294,7 @@ def lint_paths(
     """
     for f in discover(paths, exclude, selection.base if selection else None):
         data = Path(f).read_bytes()
-        yield lint_bytes(data, f, selection, max_bytes, options)
+        yield lint_bytes(data, f, selection, max_bytes, options, rules)
 
 
 __all__ = [

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from . import __version__, api, plugins
-from .config import Config, ConfigError, discover
+from .config import Config, ConfigError, check_codes, discover
 from .config import load as load_config
 from .i18n import choose_lang, t
 from .rule import FAMILIES
@@ -29,7 +29,7 @@ from .select import parse_codes
 from .settings import Settings, fail_rank, resolve
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("check", "inspect", "parse", "rules", "rule", "config")
+SUBCOMMANDS = ("check", "inspect", "parse", "rules", "rule", "config", "plugins")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -72,7 +72,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             cmd, rest = args[0], args[1:]
             if cmd == "check":
                 return _lint(rest)
-            return {"inspect": _inspect, "parse": _parse, "rules": _rules, "rule": _rule, "config": _config_command}[cmd](rest)
+            return {"inspect": _inspect, "parse": _parse, "rules": _rules, "rule": _rule, "config": _config_command, "plugins": _plugins}[cmd](rest)
         return _lint(args)
     except BrokenPipeError:  # `govlint … | head`
         try:
@@ -90,20 +90,30 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_ERROR
 
 
-def _config(ns: argparse.Namespace, known: set[str]) -> Config:
+def _config(ns: argparse.Namespace, extra: dict) -> Config:
     if ns.isolated:
         return Config()
     if ns.config:
-        return load_config(Path(ns.config), known)
+        return load_config(Path(ns.config), None, extra)
     start = Path(ns.paths[0]) if getattr(ns, "paths", None) else Path.cwd()
     if not start.exists():
         start = Path.cwd()
-    return discover(start if start.is_dir() else start.parent, known)
+    return discover(start if start.is_dir() else start.parent, None, extra)
 
 
 def _settings(ns: argparse.Namespace) -> Settings:
-    known = {r.code for r in plugins.rules()}
-    cfg = _config(ns, known)
+    """Configuration file + command line, and every rule that exists with it (plugins, packs)."""
+    from .checks.declarative import PackError, load_packs
+
+    ps = plugins.default()
+    cfg = _config(ns, {o.name: o for o in ps.config_options})
+    try:
+        packs = load_packs(cfg.get("rule-packs", []), cfg.base, ps.rule_packs)
+    except PackError as e:
+        raise ConfigError(f"rule pack: {e}") from None
+    all_rules = sorted(list(ps.rules) + packs, key=lambda r: r.code)
+    known = {r.code for r in all_rules}
+    check_codes(cfg, known)
     cli = {
         "select": parse_codes(ns.select),
         "extend-select": parse_codes(getattr(ns, "extend_select", None)),
@@ -114,7 +124,9 @@ def _settings(ns: argparse.Namespace) -> Settings:
     }
     if ns.max_size is not None and ns.max_size <= 0:
         raise ConfigError(f"--max-size must be a positive number of bytes, not {ns.max_size}")
-    return resolve(cfg, cli, known)
+    settings = resolve(cfg, cli, known)
+    settings.rules = all_rules
+    return settings
 
 
 def _lint(argv: list[str]) -> int:
@@ -138,20 +150,23 @@ def _lint(argv: list[str]) -> int:
             return EXIT_ERROR
     selection = settings.selection()
     results = []
+    failed_plugins = api.plugin_failures_result()
+    if failed_plugins is not None and selection.enabled("GL900"):
+        results.append(failed_plugins)
     try:
         for res in api.lint_paths(
-            ns.paths, selection, settings["max-size"], settings.rule_options(), settings["exclude"]
+            ns.paths, selection, settings["max-size"], settings.rule_options(), settings["exclude"], settings.rules
         ):
             results.append(res)
     except OSError as e:
         sys.stderr.write(f"govlint: {t('error.cannot_read', lang, path=e.filename or '?', reason=e.strerror or e)}\n")
         return EXIT_ERROR
-    if not results:
+    if not [r for r in results if r is not failed_plugins]:
         sys.stderr.write(f"govlint: {t('error.no_files', lang, paths=' '.join(ns.paths))}\n")
         return EXIT_ERROR
     options = {
         "lang": lang,
-        "rules": [r for r in plugins.rules() if selection.enabled(r.code)],
+        "rules": [r for r in settings.rules if selection.enabled(r.code)],
         "statistics": ns.statistics,
         "quiet": ns.quiet,
         "automation_id": ns.automation_id,
@@ -285,7 +300,7 @@ def _rules(argv: list[str]) -> int:
     if ns.markdown:
         from .report.ruledocs import render_markdown
 
-        sys.stdout.write(render_markdown(plugins.rules()))
+        sys.stdout.write(render_markdown([r for r in plugins.rules() if r.code.startswith("GL")]))
         return EXIT_OK
     ns.paths = []
     for k in ("select", "ignore", "max_size", "extend_select", "fail_level"):
@@ -300,8 +315,8 @@ def _rules(argv: list[str]) -> int:
     family = None
     on, off = ("启用", "停用") if lang == "zh" else ("on", "off")
     sys.stdout.write(f"{'code':<7} {'name':<34} {'severity':<8} {'enabled':<7} {'fix':<4} summary\n")
-    for r in plugins.rules():
-        fam = r.family if lang == "en" else FAMILIES.get(r.code[:3], (r.family, r.family))[1]
+    for r in sorted(settings.rules, key=lambda r: (not r.code.startswith("GL"), r.family if not r.code.startswith("GL") else "", r.code)):
+        fam = r.family if lang == "en" or not r.code.startswith("GL") else FAMILIES.get(r.code[:3], (r.family, r.family))[1]
         if fam != family:
             family = fam
             sys.stdout.write(f"\n[{family}]\n")
@@ -315,9 +330,19 @@ def _rule(argv: list[str]) -> int:
     p = _Parser(prog="govlint rule", description="Explain one rule.")
     p.add_argument("code")
     p.add_argument("--lang", choices=("zh", "en"))
+    p.add_argument("--config", metavar="FILE")
+    p.add_argument("--isolated", action="store_true")
     ns = p.parse_args(argv)
-    lang = choose_lang(ns.lang, None)
-    for r in plugins.rules():
+    ns.paths = []
+    for k in ("select", "ignore", "max_size", "extend_select", "fail_level"):
+        setattr(ns, k, None)
+    try:
+        settings = _settings(ns)
+    except ConfigError as e:
+        sys.stderr.write(f"govlint: configuration error: {e}\n")
+        return EXIT_ERROR
+    lang = choose_lang(ns.lang, settings["lang"])
+    for r in settings.rules:
         if r.code == ns.code.upper() or r.name == ns.code:
             sys.stdout.write(f"{r.code} {r.name} [{r.severity}]\n\n{r.summary.get(lang, '')}\n\n{r.explanation.get(lang, '')}\n")
             if r.basis:
@@ -329,3 +354,18 @@ def _rule(argv: list[str]) -> int:
             return EXIT_OK
     sys.stderr.write(f"govlint: unknown rule '{ns.code}' (see 'govlint rules')\n")
     return EXIT_ERROR
+
+
+def _plugins(argv: list[str]) -> int:
+    p = _Parser(prog="govlint plugins", description="List the plugins govlint found, their versions and what they add.")
+    p.add_argument("--all", action="store_true", help="include govlint's built-in plugins")
+    ns = p.parse_args(argv)
+    shown = [i for i in plugins.infos() if ns.all or not i.builtin]
+    if not shown:
+        sys.stdout.write("no third-party plugins installed (entry-point group 'govlint'); --all shows the built-ins\n")
+    for info in shown:
+        origin = "built-in" if info.builtin else f"{info.distribution or '?'} {info.version or ''}".strip()
+        adds = "; ".join(f"{k}: {', '.join(v)}" for k, v in sorted(info.adds.items())) or "nothing"
+        status = f"FAILED: {info.error}" if info.error else "ok"
+        sys.stdout.write(f"{info.name}  [{origin}]  {info.module}\n    adds {adds}\n    status {status}\n")
+    return EXIT_ERROR if any(i.error for i in plugins.infos()) else EXIT_OK

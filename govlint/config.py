@@ -47,8 +47,22 @@ KEYS = {
         Key("issuer-kind", "str", "government (31 March) or department (31 January)", ("government", "department")),
         Key("contact-required", "strs", "contact details that must all be given", ("phone", "email", "address")),
         Key("repeated-word-allow", "strs", "doubled words that are intended (GL501)"),
+        Key("rule-packs", "strs", "declarative rule packs to load: files, or builtin:NAME"),
     )
 }
+
+
+@dataclass(frozen=True)
+class ConfigOption:
+    """A configuration key a plugin adds (see the ``govlint_config_options`` hook).
+
+    ``kind`` is one of "str", "int", "bool", "strs" (a list of strings).
+    """
+
+    name: str
+    kind: str
+    help: str
+    default: Any = None
 RULE_OPTIONS = ("year", "issuer-kind", "contact-required", "repeated-word-allow")
 
 
@@ -99,16 +113,26 @@ def _codes(v: Any, where: str) -> list[str]:
     return [x.strip().upper() for x in v if x.strip()]
 
 
-def validate(data: Any, path: Path, known_codes: Optional[set[str]] = None) -> dict[str, Any]:
-    """Check every key and value; returns the normalised values."""
+def validate(
+    data: Any, path: Path, known_codes: Optional[set[str]] = None, extra: Optional[dict[str, ConfigOption]] = None
+) -> dict[str, Any]:
+    """Check every key and value; returns the normalised values.
+
+    ``extra`` are the options installed plugins add.
+    """
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the govlint configuration must be a table of keys")
     out: dict[str, Any] = {}
+    extra = extra or {}
     for k, v in data.items():
         where = f"{path}: key '{k}'"
         key = KEYS.get(k)
+        if key is None and k in extra:
+            out[k] = _plugin_value(extra[k], v, where)
+            continue
         if key is None:
-            raise ConfigError(f"{path}: unknown key '{k}' (known: {', '.join(sorted(KEYS))})")
+            known = sorted(KEYS) + sorted(extra)
+            raise ConfigError(f"{path}: unknown key '{k}' (known: {', '.join(known)})")
         if key.kind == "codes":
             v = _codes(v, where)
             _known(v, known_codes, where)
@@ -147,6 +171,18 @@ def validate(data: Any, path: Path, known_codes: Optional[set[str]] = None) -> d
     return out
 
 
+def _plugin_value(opt: ConfigOption, v: Any, where: str) -> Any:
+    ok = {
+        "str": isinstance(v, str),
+        "int": isinstance(v, int) and not isinstance(v, bool),
+        "bool": isinstance(v, bool),
+        "strs": isinstance(v, list) and all(isinstance(x, str) for x in v),
+    }.get(opt.kind, True)
+    if not ok:
+        raise ConfigError(f"{where} must be {opt.kind} ({opt.help})")
+    return v
+
+
 def _known(codes: list[str], known: Optional[set[str]], where: str, exact: bool = False) -> None:
     if known is None:
         return
@@ -156,14 +192,26 @@ def _known(codes: list[str], known: Optional[set[str]], where: str, exact: bool 
             raise ConfigError(f"{where}: unknown rule code '{c}' (see 'govlint rules')")
 
 
-def load(path: Path, known_codes: Optional[set[str]] = None) -> Config:
+def check_codes(config: Config, known: set[str]) -> None:
+    """Every code the configuration names must belong to an installed rule."""
+    where = str(config.path) if config.path else "configuration"
+    for key in ("select", "extend-select", "ignore"):
+        _known(config.values.get(key, []), known, f"{where}: key '{key}'")
+    for glob, codes in config.values.get("per-file-ignores", {}).items():
+        _known(codes, known, f"{where}: key 'per-file-ignores', glob '{glob}'")
+    _known(list(config.values.get("severity", {})), known, f"{where}: key 'severity'", exact=True)
+
+
+def load(path: Path, known_codes: Optional[set[str]] = None, extra: Optional[dict[str, ConfigOption]] = None) -> Config:
     data = _read(path)
     if data is None:
         raise ConfigError(f"{path}: no [tool.govlint] table")
-    return Config(path, validate(data, path, known_codes))
+    return Config(path, validate(data, path, known_codes, extra))
 
 
-def discover(start: Path, known_codes: Optional[set[str]] = None) -> Config:
+def discover(
+    start: Path, known_codes: Optional[set[str]] = None, extra: Optional[dict[str, ConfigOption]] = None
+) -> Config:
     """The nearest configuration at or above ``start``."""
     d = start.resolve()
     if d.is_file():
@@ -175,5 +223,5 @@ def discover(start: Path, known_codes: Optional[set[str]] = None) -> Config:
                 data = _read(p)
                 if data is None:  # a pyproject.toml without [tool.govlint]
                     continue
-                return Config(p, validate(data, p, known_codes))
+                return Config(p, validate(data, p, known_codes, extra))
     return Config()

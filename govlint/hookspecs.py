@@ -50,3 +50,20 @@ def govlint_formatters() -> list:
     ``render(results, options) -> str`` where ``results`` is a list of
     ``govlint.api.FileResult`` in output order.
     """
+
+
+@hookspec
+def govlint_rule_packs() -> list:
+    """Return paths (``pathlib.Path`` or ``importlib.resources`` traversables) of
+    declarative rule packs (YAML) the plugin ships. Their rules are loaded like
+    the built-in packs and can be selected and ignored by code.
+    """
+
+
+@hookspec
+def govlint_config_options() -> list:
+    """Return ``govlint.config.ConfigOption`` objects: configuration keys the plugin
+    adds (name, kind, help, default). Users set them in ``[tool.govlint]``;
+    rules read them from ``context.options``. Names should carry the plugin's
+    prefix (``example-max-length``) so they cannot collide with govlint's keys.
+    """

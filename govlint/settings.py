@@ -21,6 +21,7 @@ DEFAULTS: dict[str, Any] = {
     "lang": None,
     "exclude": [],
     "max-size": 16 * 1024 * 1024,
+    "rule-packs": [],
 }
 
 
@@ -29,6 +30,7 @@ class Settings:
     values: dict[str, Any] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     config: Config = field(default_factory=Config)
+    rules: list = field(default_factory=list)  # every rule that exists: built-in, plugins, packs
 
     def __getitem__(self, key: str) -> Any:
         return self.values.get(key)
@@ -43,7 +45,9 @@ class Settings:
         )
 
     def rule_options(self) -> dict[str, Any]:
-        return {k: v for k, v in self.values.items() if k in ("year", "issuer-kind", "contact-required", "repeated-word-allow")}
+        """Options rules read: govlint's own (year, issuer-kind …) and every key a plugin added."""
+        own = ("year", "issuer-kind", "contact-required", "repeated-word-allow")
+        return {k: v for k, v in self.values.items() if k in own or k not in KEYS}
 
     def show(self) -> str:
         lines = [f"# configuration file: {self.config.path or '(none)'}"]

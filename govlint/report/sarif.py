@@ -102,7 +102,14 @@ class SarifFormatter:
         rules = list(options.get("rules") or [])
         index = {r.code: i for i, r in enumerate(rules)}
         out_results = []
+        notifications = []
         for res in results:
+            if res.path.startswith("<"):
+                # Not about a file (a plugin that failed to load): a tool notification.
+                notifications += [
+                    {"level": "error", "message": {"text": d.text(lang)}, "descriptor": {"id": d.code}} for d in res.diagnostics
+                ]
+                continue
             source = res.report.source if res.report is not None else None
             for d in sorted(res.diagnostics, key=lambda d: d.sort_key):
                 uri, base = artifact_uri(d.path, root)
@@ -140,7 +147,10 @@ class SarifFormatter:
             "columnKind": "utf16CodeUnits",
             "originalUriBaseIds": {"%SRCROOT%": {"uri": root.resolve().as_uri() + "/"}},
             "results": out_results,
-            "invocations": [{"executionSuccessful": not any(r.internal_errors for r in results)}],
+            "invocations": [
+                {"executionSuccessful": not any(r.internal_errors for r in results)}
+                | ({"toolConfigurationNotifications": notifications} if notifications else {})
+            ],
         }
         if options.get("automation_id"):
             run["automationDetails"] = {"id": options["automation_id"]}

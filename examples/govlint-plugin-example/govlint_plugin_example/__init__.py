@@ -1,0 +1,1 @@
+"""An example govlint plugin (see docs/plugins.md in govlint)."""
