@@ -23,7 +23,6 @@ from .select import Selection
 from .template import load_template
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
-TEXT_SUFFIXES = (".txt",)
 
 
 @dataclass
@@ -32,12 +31,45 @@ class FileResult:
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    report: Optional[Report] = None  # None when the file could not be read as text
+    report: Optional[Report] = None  # the document model; None when unreadable or detached
     internal_errors: list[str] = field(default_factory=list)  # rules that raised (GL900)
+    # Facts kept when the model is dropped (batch runs keep memory flat):
+    layout: Optional[str] = None
+    encoding: Optional[str] = None
+    year: Optional[int] = None
+    edition: Optional[str] = None
+    lines: dict[int, str] = field(default_factory=dict)  # source lines the findings point at
+    cached: bool = False
+    error: Optional[str] = None  # the file could not be read from disk (exit code 2)
 
     @property
     def ok(self) -> bool:
         return not self.diagnostics
+
+    def line(self, n: int) -> str:
+        """Text of line ``n`` of the source (for column conversions), if known."""
+        if self.report is not None:
+            src = self.report.source
+            starts = src.line_starts
+            if 0 < n <= len(starts):
+                end = starts[n] if n < len(starts) else len(src.text)
+                return src.text[starts[n - 1] : end]
+            return ""
+        return self.lines.get(n, "")
+
+    def detach(self) -> FileResult:
+        """Keep the facts and the lines findings point at; drop the model."""
+        r = self.report
+        if r is not None:
+            self.layout, self.encoding, self.year, self.edition = r.source.layout, r.source.encoding, r.year, r.edition
+            wanted = set()
+            for d in self.diagnostics:
+                for reg in [d.region, *d.related_regions]:
+                    if reg is not None:
+                        wanted.update((reg.start_line, reg.end_line))
+            self.lines = {n: self.line(n) for n in sorted(wanted)}
+            self.report = None
+        return self
 
 
 class ReportReadError(Exception):
@@ -237,22 +269,29 @@ def _zh_failure(error: str) -> str:
 
 
 def discover(
-    paths: Iterable[str | os.PathLike], exclude: Sequence[str] = (), base: Optional[Path] = None
+    paths: Iterable[str | os.PathLike],
+    include: Sequence[str] = ("*.txt",),
+    exclude: Sequence[str] = (),
+    base: Optional[Path] = None,
 ) -> Iterator[str]:
     """Files to lint: files as given, directories recursively.
 
-    In directories: ``.txt`` files, sorted, hidden files and folders skipped,
-    and anything matching an ``exclude`` glob (relative to ``base`` or the
-    directory given) left out. A file named explicitly is always linted.
+    In directories: files matching an ``include`` glob (by name or relative
+    path), sorted, hidden files and folders skipped, and anything matching
+    an ``exclude`` glob (relative to ``base`` or the directory given) left
+    out. A file named explicitly is always linted.
     """
+    import fnmatch
+
+    include = tuple(include) or ("*.txt",)
     for p in paths:
         path = Path(p)
         if path.is_dir():
             for sub in sorted(path.rglob("*")):
                 rel = sub.relative_to(path)
-                if not sub.is_file() or sub.suffix.lower() not in TEXT_SUFFIXES:
+                if not sub.is_file() or any(part.startswith(".") for part in rel.parts):
                     continue
-                if any(part.startswith(".") for part in rel.parts):
+                if not any(fnmatch.fnmatch(sub.name, g) or fnmatch.fnmatch(rel.as_posix(), g) for g in include):
                     continue
                 if exclude and _excluded(sub, rel, exclude, base):
                     continue
@@ -292,7 +331,7 @@ def lint_paths(
 
     Raises OSError for a path that does not exist or cannot be read.
     """
-    for f in discover(paths, exclude, selection.base if selection else None):
+    for f in discover(paths, ("*.txt",), exclude, selection.base if selection else None):
         data = Path(f).read_bytes()
         yield lint_bytes(data, f, selection, max_bytes, options, rules)
 

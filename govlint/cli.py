@@ -60,6 +60,11 @@ def _lint_parser(prog: str = "govlint") -> argparse.ArgumentParser:
     p.add_argument("--max-size", type=int, metavar="BYTES", help=f"largest file read as a report (default {api.DEFAULT_MAX_BYTES})")
     p.add_argument("--automation-id", metavar="ID", help="SARIF runs[].automationDetails.id, to tell several govlint runs apart")
     p.add_argument("--sarif-root", metavar="DIR", help="folder SARIF artifact URIs are relative to (default: current folder)")
+    p.add_argument("--jobs", "-j", type=int, metavar="N", help="processes to lint with (default: the number of cores)")
+    p.add_argument("--cache-dir", metavar="DIR", help="where unchanged files' results are kept (default: the user cache folder)")
+    p.add_argument("--no-cache", action="store_true", help="lint every file again, and keep nothing")
+    p.add_argument("--include", action="append", metavar="GLOB", help="files to lint inside directories (default: *.txt)")
+    p.add_argument("--exclude", action="append", metavar="GLOB", help="files or folders to skip inside directories")
     p.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     p.add_argument("--version", action="version", version=f"govlint {__version__}")
     return p
@@ -121,6 +126,8 @@ def _settings(ns: argparse.Namespace) -> Settings:
         "fail-level": getattr(ns, "fail_level", None),
         "lang": ns.lang,
         "max-size": ns.max_size,
+        "include": getattr(ns, "include", None),
+        "exclude": getattr(ns, "exclude", None),
     }
     if ns.max_size is not None and ns.max_size <= 0:
         raise ConfigError(f"--max-size must be a positive number of bytes, not {ns.max_size}")
@@ -129,7 +136,48 @@ def _settings(ns: argparse.Namespace) -> Settings:
     return settings
 
 
+class _Tally:
+    """Watches results go by: what the exit code and the closing messages need."""
+
+    def __init__(self, floor: int) -> None:
+        self.floor = floor
+        self.files = 0
+        self.failing = False
+        self.internal: list[str] = []
+        self.io_errors: list[tuple[str, str]] = []
+
+    def watch(self, results, progress=None):
+        for res in results:
+            if res.path != "<plugins>":
+                self.files += 1
+            if res.error:
+                self.io_errors.append((res.path, res.error))
+                continue
+            self.internal.extend(res.internal_errors)
+            if not self.failing and any(fail_rank(d.severity) >= self.floor for d in res.diagnostics):
+                self.failing = True
+            if progress is not None:
+                progress(self.files)
+            yield res
+
+
+def _progress(total: int, enabled: bool):
+    if not enabled:
+        return None
+    width = len(str(total))
+
+    def show(done: int) -> None:
+        sys.stderr.write(f"\r[{done:>{width}}/{total}] {done * 100 // total:>3}%")
+        if done == total:
+            sys.stderr.write("\r" + " " * (width * 2 + 10) + "\r")
+        sys.stderr.flush()
+
+    return show
+
+
 def _lint(argv: list[str]) -> int:
+    from . import batch
+
     ns = _lint_parser().parse_args(argv)
     try:
         settings = _settings(ns)
@@ -144,24 +192,16 @@ def _lint(argv: list[str]) -> int:
     if ns.format not in formatters:
         sys.stderr.write(f"govlint: unknown format '{ns.format}' (available: {', '.join(sorted(formatters))})\n")
         return EXIT_ERROR
+    if ns.jobs is not None and ns.jobs < 1:
+        sys.stderr.write(f"govlint: --jobs must be 1 or more, not {ns.jobs}\n")
+        return EXIT_ERROR
     for p in ns.paths:
         if not Path(p).exists():
             sys.stderr.write(f"govlint: {t('error.no_such_path', lang, path=p)}\n")
             return EXIT_ERROR
     selection = settings.selection()
-    results = []
-    failed_plugins = api.plugin_failures_result()
-    if failed_plugins is not None and selection.enabled("GL900"):
-        results.append(failed_plugins)
-    try:
-        for res in api.lint_paths(
-            ns.paths, selection, settings["max-size"], settings.rule_options(), settings["exclude"], settings.rules
-        ):
-            results.append(res)
-    except OSError as e:
-        sys.stderr.write(f"govlint: {t('error.cannot_read', lang, path=e.filename or '?', reason=e.strerror or e)}\n")
-        return EXIT_ERROR
-    if not [r for r in results if r is not failed_plugins]:
+    files = list(api.discover(ns.paths, settings["include"], settings["exclude"], selection.base))
+    if not files:
         sys.stderr.write(f"govlint: {t('error.no_files', lang, paths=' '.join(ns.paths))}\n")
         return EXIT_ERROR
     options = {
@@ -172,26 +212,59 @@ def _lint(argv: list[str]) -> int:
         "automation_id": ns.automation_id,
         "root": ns.sarif_root,
     }
-    out = formatters[ns.format].render(results, options)
-    if ns.output:
-        try:
-            Path(ns.output).write_text(out, encoding="utf-8")
-        except OSError as e:
-            sys.stderr.write(f"govlint: cannot write {ns.output}: {e.strerror or e}\n")
-            return EXIT_ERROR
-    else:
-        sys.stdout.write(out)
-        sys.stdout.flush()
-    internal = [e for r in results for e in r.internal_errors]
-    if internal:
+    cache_dir = None if ns.no_cache else str(ns.cache_dir or batch.default_cache_dir())
+    rule_options = settings.rule_options()
+    job = batch.Job(
+        selection,
+        settings["max-size"],
+        rule_options,
+        tuple(settings.rules),
+        cache_dir,
+        batch.fingerprint(selection, settings["max-size"], rule_options, settings.rules) if cache_dir else "",
+        related=ns.format not in ("text", "github"),
+    )
+    jobs = ns.jobs or os.cpu_count() or 1
+    tally = _Tally(fail_rank(settings["fail-level"]))
+    to_terminal = not ns.output and sys.stdout.isatty()
+    show = _progress(
+        len(files), sys.stderr.isatty() and not os.environ.get("CI") and len(files) > 5 and not to_terminal
+    )
+    results = batch.run(files, job, min(jobs, len(files)))
+    failed_plugins = api.plugin_failures_result()
+    if failed_plugins is not None and selection.enabled("GL900"):
+        results = _chain([failed_plugins], results)
+    stream = tally.watch(results, show)
+    formatter = formatters[ns.format]
+    try:
+        sink = open(ns.output, "w", encoding="utf-8") if ns.output else sys.stdout  # noqa: SIM115
+    except OSError as e:
+        sys.stderr.write(f"govlint: cannot write {ns.output}: {e.strerror or e}\n")
+        return EXIT_ERROR
+    try:
+        if hasattr(formatter, "stream"):
+            formatter.stream(stream, options, sink.write)
+        else:
+            sink.write(formatter.render(list(stream), options))
+        sink.flush()
+    finally:
+        if ns.output:
+            sink.close()
+    for path, reason in tally.io_errors:
+        sys.stderr.write(f"govlint: {t('error.cannot_read', lang, path=path, reason=reason)}\n")
+    if tally.internal:
         if ns.debug:
-            for tb in internal:
+            for tb in tally.internal:
                 sys.stderr.write(tb)
         sys.stderr.write(f"govlint: {t('error.internal', lang)}\n")
         return EXIT_ERROR
-    floor = fail_rank(settings["fail-level"])
-    failing = any(fail_rank(d.severity) >= floor for r in results for d in r.diagnostics)
-    return EXIT_FINDINGS if failing else EXIT_OK
+    if tally.io_errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if tally.failing else EXIT_OK
+
+
+def _chain(first, rest):
+    yield from first
+    yield from rest
 
 
 def _config_command(argv: list[str]) -> int:
@@ -201,7 +274,7 @@ def _config_command(argv: list[str]) -> int:
     p.add_argument("--config", metavar="FILE")
     p.add_argument("--isolated", action="store_true")
     ns = p.parse_args(argv)
-    for k in ("select", "ignore", "lang", "max_size", "extend_select", "fail_level"):
+    for k in ("select", "ignore", "lang", "max_size", "extend_select", "fail_level", "include", "exclude"):
         setattr(ns, k, None)
     try:
         settings = _settings(ns)
@@ -303,7 +376,7 @@ def _rules(argv: list[str]) -> int:
         sys.stdout.write(render_markdown([r for r in plugins.rules() if r.code.startswith("GL")]))
         return EXIT_OK
     ns.paths = []
-    for k in ("select", "ignore", "max_size", "extend_select", "fail_level"):
+    for k in ("select", "ignore", "max_size", "extend_select", "fail_level", "include", "exclude"):
         setattr(ns, k, None)
     try:
         settings = _settings(ns)
@@ -334,7 +407,7 @@ def _rule(argv: list[str]) -> int:
     p.add_argument("--isolated", action="store_true")
     ns = p.parse_args(argv)
     ns.paths = []
-    for k in ("select", "ignore", "max_size", "extend_select", "fail_level"):
+    for k in ("select", "ignore", "max_size", "extend_select", "fail_level", "include", "exclude"):
         setattr(ns, k, None)
     try:
         settings = _settings(ns)

@@ -41,6 +41,7 @@ KEYS = {
         Key("severity", "table-severity", "code -> error | warning | note"),
         Key("fail-level", "str", "lowest severity that makes the exit code 1", SEVERITIES),
         Key("lang", "str", "message language", ("zh", "en")),
+        Key("include", "globs", "files to lint when a directory is given (default: *.txt)"),
         Key("exclude", "globs", "files or folders not to lint when a directory is given"),
         Key("max-size", "int", "largest file read as a report, in bytes"),
         Key("year", "int", "the reporting year (when govlint's inference is wrong)"),

@@ -44,6 +44,8 @@ class Selection:
         return sel > ign
 
     def ignored_in(self, path: str) -> list[str]:
+        if not self.per_file_ignores:
+            return []
         rel = _relative(path, self.base)
         out: list[str] = []
         for glob, codes in self.per_file_ignores.items():

@@ -19,6 +19,7 @@ DEFAULTS: dict[str, Any] = {
     "severity": {},
     "fail-level": "note",
     "lang": None,
+    "include": ["*.txt"],
     "exclude": [],
     "max-size": 16 * 1024 * 1024,
     "rule-packs": [],

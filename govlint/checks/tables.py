@@ -172,6 +172,7 @@ class MissingCells(Rule):
             )
 
 
+MAX_RELATED = 25
 _KIND_ZH = {"blank": "空白", "dash": "横线或斜线", "text": "文字", "negative": "负数", "fraction": "小数"}
 _KIND_EN = {"blank": "blank", "dash": "dash or slash", "text": "text", "negative": "negative", "fraction": "fractional"}
 
@@ -218,7 +219,8 @@ class NonNumericCell(Rule):
                 f"{zh}有 {len(bad)} 个单元格不是有效数字（{detail_zh}），如{eg_zh}{more}；没有发生的应填 0",
                 f"{en} has {len(bad)} cell(s) that are not valid counts ({detail_en}), e.g. {eg_en}; "
                 "write 0 where nothing happened",
-                related=[Related(c.span, _cell_name(t, c.row, c.column)) for c in bad[1:] if c.span is not None],
+                # Related locations are for viewers: the first cells; data["cells"] lists them all.
+                related=[Related(c.span, _cell_name(t, c.row, c.column)) for c in bad[1:MAX_RELATED] if c.span is not None],
                 table=t.id,
                 cells=[(c.row, c.column, c.raw) for c in bad],
             )

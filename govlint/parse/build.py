@@ -20,6 +20,7 @@ from . import facts
 from .tables import Aligner
 
 _BOUNDED_LAYOUTS = {"pipe", "tab", "pdf", "pdf-layout"}
+MAX_TABLES = 64
 
 
 def _tokens(node) -> list[Token]:
@@ -196,6 +197,8 @@ class Builder:
             merged[tid].extend(ts)
         bounded = report.source.layout in _BOUNDED_LAYOUTS
         for tid in order:
+            if len(report.tables) >= MAX_TABLES:
+                return  # a real report has seven; hostile input must not cost time per extra table
             ts = merged[tid]
             if not any(t.kind in ("NUM", "BLANK", "CELL", "LABEL", "CAPTION") for t in ts):
                 continue

@@ -24,8 +24,12 @@ class GithubFormatter:
     description = "GitHub Actions annotations (::error file=…,line=…::message)"
 
     def render(self, results: list, options: dict) -> str:
+        out: list[str] = []
+        self.stream(results, options, out.append)
+        return "".join(out)
+
+    def stream(self, results, options: dict, write) -> None:
         lang = options.get("lang", "zh")
-        lines = []
         for res in results:
             for d in sorted(res.diagnostics, key=lambda d: d.sort_key):
                 r = d.region
@@ -33,8 +37,7 @@ class GithubFormatter:
                 if r is not None:
                     props += [f"line={r.start_line}", f"col={r.start_column}", f"endLine={r.end_line}", f"endColumn={r.end_column}"]
                 props.append(f"title={_prop(f'{d.code} {d.name}')}")
-                lines.append(f"::{_LEVEL.get(d.severity, 'warning')} {','.join(props)}::{_data(d.text(lang))}")
-        return "\n".join(lines) + ("\n" if lines else "")
+                write(f"::{_LEVEL.get(d.severity, 'warning')} {','.join(props)}::{_data(d.text(lang))}\n")
 
 
 @hookimpl

@@ -71,10 +71,10 @@ class JsonFormatter:
             files.append(
                 {
                     "path": res.path,
-                    "layout": r.source.layout if r else None,
-                    "encoding": r.source.encoding if r else None,
-                    "year": r.year if r else None,
-                    "edition": r.edition if r else None,
+                    "layout": r.source.layout if r else res.layout,
+                    "encoding": r.source.encoding if r else res.encoding,
+                    "year": r.year if r else res.year,
+                    "edition": r.edition if r else res.edition,
                     "diagnostics": diags,
                 }
             )

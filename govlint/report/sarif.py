@@ -17,11 +17,11 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from .. import __version__
 from ..hookspecs import hookimpl
-from ..model import Region, Source
+from ..model import Region
 
 INFORMATION_URI = "https://github.com/govlint/govlint"
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -33,22 +33,12 @@ def utf16_column(line_text: str, column: int) -> int:
     return column + sum(1 for ch in before if ord(ch) > 0xFFFF)
 
 
-def _line(source: Optional[Source], n: int) -> str:
-    if source is None or not source.text:
-        return ""
-    starts = source.line_starts
-    if n - 1 >= len(starts):
-        return ""
-    a = starts[n - 1]
-    b = starts[n] if n < len(starts) else len(source.text)
-    return source.text[a:b]
-
-
-def sarif_region(region: Optional[Region], source: Optional[Source]) -> dict[str, int]:
+def sarif_region(region: Optional[Region], line: Callable[[int], str]) -> dict[str, int]:
+    """A SARIF region; ``line(n)`` gives the text of source line n."""
     if region is None:
         return {"startLine": 1, "startColumn": 1}
-    start = utf16_column(_line(source, region.start_line), region.start_column)
-    end_line_text = _line(source, region.end_line)
+    start = utf16_column(line(region.start_line), region.start_column)
+    end_line_text = line(region.end_line)
     # SARIF's endColumn is one past the last character; ours is the last character.
     end = utf16_column(end_line_text, region.end_column + 1)
     if region.end_line == region.start_line and end <= start:
@@ -110,10 +100,10 @@ class SarifFormatter:
                     {"level": "error", "message": {"text": d.text(lang)}, "descriptor": {"id": d.code}} for d in res.diagnostics
                 ]
                 continue
-            source = res.report.source if res.report is not None else None
+            line = res.line
             for d in sorted(res.diagnostics, key=lambda d: d.sort_key):
                 uri, base = artifact_uri(d.path, root)
-                location: dict[str, Any] = {"artifactLocation": {"uri": uri}, "region": sarif_region(d.region, source)}
+                location: dict[str, Any] = {"artifactLocation": {"uri": uri}, "region": sarif_region(d.region, line)}
                 if base:
                     location["artifactLocation"]["uriBaseId"] = base
                 item: dict[str, Any] = {
@@ -126,7 +116,7 @@ class SarifFormatter:
                     item["ruleIndex"] = index[d.code]
                 related = []
                 for i, (rel, region) in enumerate(zip(d.related, d.related_regions), start=1):
-                    loc: dict[str, Any] = {"artifactLocation": dict(location["artifactLocation"]), "region": sarif_region(region, source)}
+                    loc: dict[str, Any] = {"artifactLocation": dict(location["artifactLocation"]), "region": sarif_region(region, line)}
                     entry: dict[str, Any] = {"id": i, "physicalLocation": loc}
                     if rel.message:
                         entry["message"] = {"text": rel.message}

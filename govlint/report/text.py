@@ -13,42 +13,44 @@ class TextFormatter:
     description = "one line per finding, sorted by position, then a summary line"
 
     def render(self, results: list, options: dict) -> str:
+        out: list[str] = []
+        self.stream(results, options, out.append)
+        return "".join(out)
+
+    def stream(self, results, options: dict, write) -> None:
+        """Write each file's findings as soon as it is done (memory stays flat)."""
         lang = options.get("lang", "zh")
-        lines: list[str] = []
         severities: Counter = Counter()
+        counts: Counter = Counter()
+        names: dict[str, str] = {}
+        files = 0
         for res in results:
+            if res.path != "<plugins>":
+                files += 1
             for d in sorted(res.diagnostics, key=lambda d: d.sort_key):
                 r = d.region
                 line, col = (r.start_line, r.start_column) if r else (1, 1)
-                lines.append(f"{d.path}:{line}:{col}: {d.code} [{d.severity}] {d.text(lang)}")
+                write(f"{d.path}:{line}:{col}: {d.code} [{d.severity}] {d.text(lang)}\n")
                 severities[d.severity] += 1
+                counts[d.code] += 1
+                names[d.code] = d.name
         if options.get("statistics"):
-            counts: Counter = Counter()
-            names: dict[str, str] = {}
-            for res in results:
-                for d in res.diagnostics:
-                    counts[d.code] += 1
-                    names[d.code] = d.name
             for code, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])):
-                lines.append(f"{n:>6}  {code}  {names[code]}")
-        total = sum(severities.values())
-        files = len(results)
+                write(f"{n:>6}  {code}  {names[code]}\n")
         if options.get("quiet"):
-            return "\n".join(lines) + ("\n" if lines else "")
+            return
+        total = sum(severities.values())
         s = "" if files == 1 else "s"
         if total == 0:
-            lines.append(t("summary.clean", lang, files=files, s=s))
-        else:
-            parts = [
-                t(f"severity.{sev}", lang, n=severities[sev], s="" if severities[sev] == 1 else "s")
-                for sev in ("error", "warning", "note")
-                if severities[sev]
-            ]
-            sep = "，" if lang == "zh" else ", "
-            lines.append(
-                t("summary.found", lang, total=total, ps="" if total == 1 else "s", detail=sep.join(parts), files=files, s=s)
-            )
-        return "\n".join(lines) + "\n"
+            write(t("summary.clean", lang, files=files, s=s) + "\n")
+            return
+        parts = [
+            t(f"severity.{sev}", lang, n=severities[sev], s="" if severities[sev] == 1 else "s")
+            for sev in ("error", "warning", "note")
+            if severities[sev]
+        ]
+        sep = "，" if lang == "zh" else ", "
+        write(t("summary.found", lang, total=total, ps="" if total == 1 else "s", detail=sep.join(parts), files=files, s=s) + "\n")
 
 
 @hookimpl
