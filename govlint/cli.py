@@ -175,6 +175,19 @@ def _progress(total: int, enabled: bool):
     return show
 
 
+def _settings_only(ns: argparse.Namespace) -> Optional[Settings]:
+    """Settings for commands that do not lint (no command-line selection); None after an error message."""
+    if not hasattr(ns, "paths"):
+        ns.paths = []
+    for k in ("select", "ignore", "max_size", "extend_select", "fail_level", "include", "exclude"):
+        setattr(ns, k, None)
+    try:
+        return _settings(ns)
+    except ConfigError as e:
+        sys.stderr.write(f"govlint: configuration error: {e}\n")
+        return None
+
+
 def _lint(argv: list[str]) -> int:
     from . import batch
 
@@ -274,12 +287,9 @@ def _config_command(argv: list[str]) -> int:
     p.add_argument("--config", metavar="FILE")
     p.add_argument("--isolated", action="store_true")
     ns = p.parse_args(argv)
-    for k in ("select", "ignore", "lang", "max_size", "extend_select", "fail_level", "include", "exclude"):
-        setattr(ns, k, None)
-    try:
-        settings = _settings(ns)
-    except ConfigError as e:
-        sys.stderr.write(f"govlint: configuration error: {e}\n")
+    ns.lang = None
+    settings = _settings_only(ns)
+    if settings is None:
         return EXIT_ERROR
     sys.stdout.write(settings.show())
     return EXIT_OK
@@ -375,13 +385,8 @@ def _rules(argv: list[str]) -> int:
 
         sys.stdout.write(render_markdown([r for r in plugins.rules() if r.code.startswith("GL")]))
         return EXIT_OK
-    ns.paths = []
-    for k in ("select", "ignore", "max_size", "extend_select", "fail_level", "include", "exclude"):
-        setattr(ns, k, None)
-    try:
-        settings = _settings(ns)
-    except ConfigError as e:
-        sys.stderr.write(f"govlint: configuration error: {e}\n")
+    settings = _settings_only(ns)
+    if settings is None:
         return EXIT_ERROR
     lang = choose_lang(ns.lang, settings["lang"])
     selection = settings.selection()
@@ -406,13 +411,8 @@ def _rule(argv: list[str]) -> int:
     p.add_argument("--config", metavar="FILE")
     p.add_argument("--isolated", action="store_true")
     ns = p.parse_args(argv)
-    ns.paths = []
-    for k in ("select", "ignore", "max_size", "extend_select", "fail_level", "include", "exclude"):
-        setattr(ns, k, None)
-    try:
-        settings = _settings(ns)
-    except ConfigError as e:
-        sys.stderr.write(f"govlint: configuration error: {e}\n")
+    settings = _settings_only(ns)
+    if settings is None:
         return EXIT_ERROR
     lang = choose_lang(ns.lang, settings["lang"])
     for r in settings.rules:

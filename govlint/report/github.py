@@ -7,6 +7,7 @@ For repositories where code scanning (SARIF) is not available:
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
+from .text import StreamingFormatter
 
 _LEVEL = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -19,14 +20,9 @@ def _prop(s: str) -> str:
     return _data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-class GithubFormatter:
+class GithubFormatter(StreamingFormatter):
     name = "github"
     description = "GitHub Actions annotations (::error file=…,line=…::message)"
-
-    def render(self, results: list, options: dict) -> str:
-        out: list[str] = []
-        self.stream(results, options, out.append)
-        return "".join(out)
 
     def stream(self, results, options: dict, write) -> None:
         lang = options.get("lang", "zh")

@@ -8,14 +8,18 @@ from ..hookspecs import hookimpl
 from ..i18n import t
 
 
-class TextFormatter:
-    name = "text"
-    description = "one line per finding, sorted by position, then a summary line"
+class StreamingFormatter:
+    """A formatter that writes each file's findings as they come; ``render`` collects them."""
 
     def render(self, results: list, options: dict) -> str:
         out: list[str] = []
-        self.stream(results, options, out.append)
+        self.stream(results, options, out.append)  # type: ignore[attr-defined]
         return "".join(out)
+
+
+class TextFormatter(StreamingFormatter):
+    name = "text"
+    description = "one line per finding, sorted by position, then a summary line"
 
     def stream(self, results, options: dict, write) -> None:
         """Write each file's findings as soon as it is done (memory stays flat)."""
