@@ -171,16 +171,23 @@ def _set_year(report: Report, year: int) -> None:
         report.year_evidence.insert(0, Evidence("config", year, None, "configuration"))
 
 
-def _internal(path: str, rule: Rule, exc: Exception) -> Diagnostic:
+def _gl900(path: str, zh: str, en: str, **data) -> Diagnostic:
+    """A GL900 finding: govlint itself (a plugin or a rule) went wrong, not the report."""
     return Diagnostic(
         code="GL900",
         name="plugin-error",
         severity="error",
-        message={
-            "zh": f"规则 {rule.code}（{rule.name}）运行出错：{type(exc).__name__}: {exc}；其他规则照常运行",
-            "en": f"rule {rule.code} ({rule.name}) raised {type(exc).__name__}: {exc}; the other rules still ran",
-        },
+        message={"zh": f"{zh}；其他规则照常运行", "en": f"{en}; the other rules still ran"},
         path=path,
+        data=data,
+    )
+
+
+def _internal(path: str, rule: Rule, exc: Exception) -> Diagnostic:
+    return _gl900(
+        path,
+        f"规则 {rule.code}（{rule.name}）运行出错：{type(exc).__name__}: {exc}",
+        f"rule {rule.code} ({rule.name}) raised {type(exc).__name__}: {exc}",
     )
 
 
@@ -243,16 +250,12 @@ def plugin_failures_result() -> Optional[FileResult]:
     for info in failed:
         who = f"{info.name} ({info.distribution} {info.version})" if info.distribution else info.name
         diags.append(
-            Diagnostic(
-                code="GL900",
-                name="plugin-error",
-                severity="error",
-                message={
-                    "zh": f"插件 {who} {_zh_failure(info.error or '')}；其他规则照常运行",
-                    "en": f"plugin {who} {info.error}; the other rules still ran",
-                },
-                path="<plugins>",
-                data={"plugin": info.name, "error": info.error},
+            _gl900(
+                "<plugins>",
+                f"插件 {who} {_zh_failure(info.error or '')}",
+                f"plugin {who} {info.error}",
+                plugin=info.name,
+                error=info.error,
             )
         )
     res = FileResult("<plugins>", diags)
