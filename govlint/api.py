@@ -290,17 +290,36 @@ def discover(
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            for sub in sorted(path.rglob("*")):
-                rel = sub.relative_to(path)
-                if not sub.is_file() or any(part.startswith(".") for part in rel.parts):
+            for full, rel in _walk(str(path), ""):
+                name = rel.rpartition("/")[2]
+                if not any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in include):
                     continue
-                if not any(fnmatch.fnmatch(sub.name, g) or fnmatch.fnmatch(rel.as_posix(), g) for g in include):
+                if exclude and _excluded(Path(full), Path(rel), exclude, base):
                     continue
-                if exclude and _excluded(sub, rel, exclude, base):
-                    continue
-                yield str(sub)
+                yield full
         else:
             yield str(p)
+
+
+def _walk(folder: str, rel: str) -> Iterator[tuple[str, str]]:
+    """(path, relative posix path) of the files under ``folder``, sorted by name at every
+    level, hidden entries skipped (never entered), symbolic links to folders not followed."""
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        sub = f"{rel}/{e.name}" if rel else e.name
+        try:
+            if e.is_dir(follow_symlinks=False):
+                yield from _walk(e.path, sub)
+            elif e.is_file():
+                yield e.path, sub
+        except OSError:
+            continue
 
 
 def _excluded(path: Path, rel: Path, globs: Sequence[str], base: Optional[Path]) -> bool:

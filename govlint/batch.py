@@ -27,7 +27,7 @@ from .api import FileResult, lint_bytes
 from .model import Diagnostic, Region, Related, Span
 from .select import Selection
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def default_cache_dir() -> Path:
@@ -48,7 +48,9 @@ class Job:
     rules: tuple
     cache_dir: Optional[str] = None
     fingerprint: str = ""
-    related: bool = True  # False: the output format never shows related locations (skip loading them)
+    # False: the output format shows neither related locations nor source lines, so
+    # they are not sent between processes or decoded from the cache (the cache keeps them).
+    related: bool = True
 
 
 def fingerprint(selection: Selection, max_bytes: int, options: dict, rules: Sequence[Any]) -> str:
@@ -74,6 +76,11 @@ def fingerprint(selection: Selection, max_bytes: int, options: dict, rules: Sequ
 
 
 # ------------------------------------------------------------------ cache entries
+#
+# An entry is two lines of JSON: the findings, then what only some output formats
+# show (related locations, the source lines findings point at). JSON escapes line
+# breaks inside strings, so the first newline always ends the first part, and a
+# text run decodes only that part.
 
 def _region(r: Optional[Region]) -> Optional[list[int]]:
     return None if r is None else [r.start_line, r.start_column, r.end_line, r.end_column]
@@ -83,73 +90,78 @@ def _unregion(v: Optional[list[int]]) -> Optional[Region]:
     return None if v is None else Region(*v)
 
 
-def _dump(res: FileResult) -> dict:
-    return {
+def _dump(res: FileResult) -> bytes:
+    head = {
         "format": CACHE_FORMAT,
         "facts": [res.layout, res.encoding, res.year, res.edition],
-        "lines": {str(k): v for k, v in res.lines.items()},
         "diagnostics": [
-            {
-                "code": d.code,
-                "name": d.name,
-                "severity": d.severity,
-                "message": d.message,
-                "span": None if d.span is None else [d.span.start, d.span.end],
-                "region": _region(d.region),
-                "related": [[r.span.start, r.span.end, r.message] for r in d.related],
-                "related_regions": [_region(r) for r in d.related_regions],
-                "data": d.data,
-            }
+            [d.code, d.name, d.severity, d.message, None if d.span is None else [d.span.start, d.span.end], _region(d.region), d.data]
             for d in res.diagnostics
         ],
     }
+    detail = {
+        "lines": {str(k): v for k, v in res.lines.items()},
+        "related": [
+            [[[r.span.start, r.span.end, r.message] for r in d.related], [_region(r) for r in d.related_regions]]
+            for d in res.diagnostics
+        ],
+    }
+    return "\n".join(
+        json.dumps(part, ensure_ascii=False, default=str, separators=(",", ":")) for part in (head, detail)
+    ).encode("utf-8")
 
 
-def _load(entry: dict, path: str, related: bool = True) -> FileResult:
+def _load(blob: bytes, path: str, related: bool = True) -> Optional[FileResult]:
+    first, _, rest = blob.partition(b"\n")
+    head = json.loads(first)
+    if head.get("format") != CACHE_FORMAT:
+        return None
     res = FileResult(path)
-    res.layout, res.encoding, res.year, res.edition = entry["facts"]
-    res.lines = {int(k): v for k, v in entry["lines"].items()}
+    res.layout, res.encoding, res.year, res.edition = head["facts"]
     res.cached = True
-    for d in entry["diagnostics"]:
+    for code, name, severity, message, span, region, data in head["diagnostics"]:
         res.diagnostics.append(
             Diagnostic(
-                code=d["code"],
-                name=d["name"],
-                severity=d["severity"],
-                message=d["message"],
+                code=code,
+                name=name,
+                severity=severity,
+                message=message,
                 path=path,
-                span=None if d["span"] is None else Span(*d["span"]),
-                region=_unregion(d["region"]),
-                related=[Related(Span(a, b), m) for a, b, m in d["related"]] if related else [],
-                related_regions=[r for r in (_unregion(x) for x in d["related_regions"]) if r is not None] if related else [],
-                data=d["data"],
+                span=None if span is None else Span(*span),
+                region=_unregion(region),
+                data=data,
             )
         )
+    if related:
+        detail = json.loads(rest)
+        res.lines = {int(k): v for k, v in detail["lines"].items()}
+        for d, (rel, regions) in zip(res.diagnostics, detail["related"]):
+            d.related = [Related(Span(a, b), m) for a, b, m in rel]
+            d.related_regions = [r for r in (_unregion(x) for x in regions) if r is not None]
     return res
 
 
-def _entry_path(cache_dir: str, key: str) -> Path:
-    return Path(cache_dir) / f"v{CACHE_FORMAT}" / key[:2] / f"{key}.json"
+def _entry_path(cache_dir: str, key: str) -> str:
+    return os.path.join(cache_dir, f"v{CACHE_FORMAT}", key[:2], key + ".json")
 
 
 def _cache_get(cache_dir: str, key: str, path: str, related: bool = True) -> Optional[FileResult]:
     try:
-        with open(_entry_path(cache_dir, key), encoding="utf-8") as fh:
-            entry = json.load(fh)
-        if entry.get("format") != CACHE_FORMAT:
-            return None
-        return _load(entry, path, related)
+        with open(_entry_path(cache_dir, key), "rb") as fh:
+            return _load(fh.read(), path, related)
     except (OSError, ValueError, KeyError, TypeError):
         return None  # missing or damaged: lint again
 
 
 def _cache_put(cache_dir: str, key: str, res: FileResult) -> None:
     target = _entry_path(cache_dir, key)
+    folder = os.path.dirname(target)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(_dump(res), fh, ensure_ascii=False, default=str)
+        blob = _dump(res)
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(blob)
         os.replace(tmp, target)  # atomic: a concurrent reader sees all or nothing
     except OSError:
         pass  # a cache that cannot be written is no reason to fail the lint
@@ -167,7 +179,8 @@ def cache_key(job: Job, path: str, data: bytes) -> str:
 def lint_file(job: Job, path: str) -> FileResult:
     """Lint one file from disk, through the cache when there is one."""
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read()
     except OSError as e:
         res = FileResult(path)
         res.error = e.strerror or str(e)
@@ -181,17 +194,27 @@ def lint_file(job: Job, path: str) -> FileResult:
     res = lint_bytes(data, path, job.selection, job.max_bytes, job.options, list(job.rules)).detach()
     if job.cache_dir and not res.internal_errors:
         _cache_put(job.cache_dir, key, res)
+    return res if job.related else _slim(res)
+
+
+def _slim(res: FileResult) -> FileResult:
+    """Drop what the output format will not show (it costs time to send between processes)."""
+    res.lines = {}
+    for d in res.diagnostics:
+        d.related = []
+        d.related_regions = []
     return res
 
 
 def _known_key(job: Job, path: str) -> Optional[str]:
     """The cache key of a file whose result is cached, else None (read errors: None)."""
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read()
     except OSError:
         return None
     key = cache_key(job, path, data)
-    return key if _entry_path(job.cache_dir or "", key).is_file() else None
+    return key if os.path.isfile(_entry_path(job.cache_dir or "", key)) else None
 
 
 def run(files: Sequence[str], job: Job, jobs: int = 1) -> Iterator[FileResult]:

@@ -364,13 +364,20 @@ def _tree(tree) -> str:
             lines.append("  " * depth + node.data)
             for c in node.children:
                 walk(c, depth + 1)
+        elif node.type == "TABLE":
+            lines.append("  " * depth + f"TABLE ({len(node.value)} tokens)")
+            for tok in node.value:
+                lines.append("  " * (depth + 1) + _shown(tok))
         else:
-            tok = node.value
-            shown = " ".join(tok.text.split())
-            lines.append("  " * depth + f"{tok.kind} {shown[:40]}")
+            lines.append("  " * depth + _shown(node.value))
 
     walk(tree, 0)
     return "\n".join(lines) + "\n"
+
+
+def _shown(tok) -> str:
+    shown = " ".join(tok.text.split())
+    return f"{tok.kind} {shown[:40]}"
 
 
 def _rules(argv: list[str]) -> int:

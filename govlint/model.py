@@ -13,6 +13,7 @@ position.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 
@@ -44,6 +45,9 @@ class Region:
     end_column: int
 
 
+_EOL = re.compile(r"\r\n|\r|\n")
+
+
 @dataclass
 class Source:
     """The decoded text of one input and how it was read."""
@@ -59,20 +63,7 @@ class Source:
     @property
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
-            starts = [0]
-            text = self.text
-            i = 0
-            n = len(text)
-            while i < n:
-                ch = text[i]
-                if ch == "\n":
-                    starts.append(i + 1)
-                elif ch == "\r":
-                    if i + 1 < n and text[i + 1] == "\n":
-                        i += 1
-                    starts.append(i + 1)
-                i += 1
-            self._line_starts = starts
+            self._line_starts = [0] + [m.end() for m in _EOL.finditer(self.text)]
         return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:

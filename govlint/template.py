@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Optional
 
@@ -88,16 +88,22 @@ class IdentitySpec:
 
     def expand(self, keys: list[str]) -> tuple[list[str], list[str]]:
         """Resolve the key patterns (``withheld_*``) against actual keys."""
+        lhs, rhs = _expand(self.lhs, self.rhs, tuple(keys))
+        return list(lhs), list(rhs)
 
-        def pick(patterns: tuple[str, ...]) -> list[str]:
-            out: list[str] = []
-            for p in patterns:
-                for k in keys:
-                    if (k == p or fnmatch.fnmatchcase(k, p)) and k not in out:
-                        out.append(k)
-            return out
 
-        return pick(self.lhs), pick(self.rhs)
+@lru_cache(maxsize=1024)
+def _expand(lhs: tuple[str, ...], rhs: tuple[str, ...], keys: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    # Every table of every report asks the same few questions: answer each once.
+    def pick(patterns: tuple[str, ...]) -> tuple[str, ...]:
+        out: list[str] = []
+        for p in patterns:
+            for k in keys:
+                if (k == p or fnmatch.fnmatchcase(k, p)) and k not in out:
+                    out.append(k)
+        return tuple(out)
+
+    return pick(lhs), pick(rhs)
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,10 @@ class TableSpec:
     @property
     def column_keys(self) -> list[str]:
         return [c.key for c in self.columns]
+
+    @cached_property
+    def column_kinds(self) -> tuple[str, ...]:
+        return tuple(c.kind for c in self.columns)
 
     def row(self, key: str) -> Optional[RowSpec]:
         for r in self.rows:

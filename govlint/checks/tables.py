@@ -270,8 +270,8 @@ class _IdentityRule(Rule):
             if spec is None or not any(i.rule == self.code for i in spec.identities):
                 continue
             present = [r for r in t.rows if r not in t.missing_rows]
-            for o in evaluate(spec, lambda r, c, t=t: arithmetic_value(t, r, c), present, t.columns):
-                if o.identity.rule != self.code or not o.judged or o.holds:
+            for o in evaluate(spec, lambda r, c, t=t: arithmetic_value(t, r, c), present, t.columns, rule=self.code):
+                if not o.judged or o.holds:
                     continue
                 yield self._finding(report, t, o)
 

@@ -17,6 +17,7 @@ from ..read.normalize import key
 from ..read.tokens import Token
 from ..template import Template, numeral_value
 from . import facts
+from .grammar import TableRun
 from .tables import Aligner
 
 _BOUNDED_LAYOUTS = {"pipe", "tab", "pdf", "pdf-layout"}
@@ -26,11 +27,14 @@ MAX_TABLES = 64
 def _tokens(node) -> list[Token]:
     """All reader tokens under a tree node, in order (the grammar nests at most two deep)."""
     if not isinstance(node, Tree):
-        return [node.value]  # a Lark token whose value is our Token
+        v = node.value  # a Lark token whose value is our Token, or a run of them (TABLE)
+        return list(v) if isinstance(v, TableRun) else [v]
     out: list[Token] = []
     for child in node.children:
         if isinstance(child, Tree):
             out.extend(_tokens(child))
+        elif isinstance(child.value, TableRun):
+            out.extend(child.value)
         else:
             out.append(child.value)
     return out

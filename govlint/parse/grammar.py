@@ -10,18 +10,38 @@ from lark import Lark, Tree
 from lark import Token as LarkToken
 from lark.lexer import Lexer as LarkLexer
 
-from ..read.tokens import Token
+from ..read.tokens import TABLE_KINDS, Token
+
+
+class TableRun(tuple):
+    """The tokens of one table run, fed to the parser as a single TABLE token."""
+
+    def __str__(self) -> str:  # Lark makes a string of every token value: keep it cheap
+        return "TABLE"
 
 
 class _StreamLexer(LarkLexer):
-    """Feeds tokens already made by a reader to the LALR parser."""
+    """Feeds tokens already made by a reader to the LALR parser, a table run as one token."""
 
     def __init__(self, lexer_conf) -> None:  # signature required by Lark
         pass
 
     def lex(self, data: Iterable[Token]) -> Iterator[LarkToken]:  # type: ignore[override]
+        run: list[Token] = []
         for tok in data:
+            if tok.kind in TABLE_KINDS:
+                run.append(tok)
+                continue
+            if run:
+                yield _table(run)
+                run = []
             yield LarkToken(tok.kind, tok, start_pos=tok.start, end_pos=tok.end)
+        if run:
+            yield _table(run)
+
+
+def _table(run: list[Token]) -> LarkToken:
+    return LarkToken("TABLE", TableRun(run), start_pos=run[0].start, end_pos=run[-1].end)
 
 
 def grammar_text() -> str:

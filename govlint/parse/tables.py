@@ -16,6 +16,7 @@ Three ways a reading can be uncertain, all seen in real reports:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -147,7 +148,9 @@ class Aligner:
     def align(self, table_id: str, tokens: list[Token], section: str, bounded_layout: bool) -> Table:
         specs = [e.table(table_id) for e in self.template.editions.values()]
         specs = [s for s in specs if s is not None]
-        scored = sorted(specs, key=lambda s: -self._edition_score(s, tokens))
+        same = len(specs) > 1 and all(_same_shape(s, specs[0]) for s in specs[1:])
+        # The same table in every edition (table 四) reads the same way in each: align it once.
+        scored = specs[:1] if same else sorted(specs, key=lambda s: -self._edition_score(s, tokens))
         best: Optional[Table] = None
         for spec in scored:
             table = self._align(spec, tokens, section)
@@ -156,9 +159,8 @@ class Aligner:
             if table.status == "read" and not table.missing_rows:
                 break
         assert best is not None
-        if len(specs) > 1 and all(_same_shape(s, specs[0]) for s in specs[1:]):
-            # The same table in every edition (table 四): it says nothing about the edition.
-            best.edition = None
+        if same:
+            best.edition = None  # so it says nothing about the edition
         return best
 
     # ------------------------------------------------------------ edition
@@ -530,14 +532,18 @@ class Aligner:
         cols = spec.column_keys
         # Rows read one way are certain whatever their arithmetic says.
         filtered: dict[str, list[Reading]] = {}
+        vectors: dict[str, list[list]] = {}
         resolved_rows = []
+        row_checker = Checker(spec, [])
         for r, readings in per_row.items():
             if len(readings) == 1:
                 filtered[r] = readings
                 continue
-            row_checker = Checker(spec, [r])
-            ok = [x for x in readings if row_checker.row_ok(self._vector(spec, x))]
-            filtered[r] = ok or readings
+            vecs = [self._vector(spec, x) for x in readings]
+            ok = [i for i, v in enumerate(vecs) if row_checker.row_ok(v)]
+            keep = ok or range(len(readings))
+            filtered[r] = [readings[i] for i in keep]
+            vectors[r] = [vecs[i] for i in keep]
             if len(ok) == 1:
                 resolved_rows.append(r)
         combos = 1
@@ -552,7 +558,9 @@ class Aligner:
         if combos <= MAX_TABLE_READINGS:
             names = list(filtered)
             checker = Checker(spec, rows)
-            vectors = {r: [self._vector(spec, x) for x in filtered[r]] for r in names}
+            for r in names:
+                if r not in vectors:
+                    vectors[r] = [self._vector(spec, x) for x in filtered[r]]
             good = []
             for combo in itertools.product(*(range(len(filtered[r])) for r in names)):
                 if checker.columns_ok({r: vectors[r][i] for r, i in zip(names, combo)}):
@@ -588,7 +596,7 @@ class Aligner:
         return table
 
     def _vector(self, spec: TableSpec, reading: Reading) -> list:
-        return [_value(p, c.kind) for p, c in zip(reading, spec.columns)]
+        return [_value(p, k) for p, k in zip(reading, spec.column_kinds)]
 
     def _row_holds(self, spec: TableSpec, row: str, reading: Reading) -> bool:
         return Checker(spec, [row]).row_ok(self._vector(spec, reading))
@@ -687,8 +695,13 @@ def _value(p: Optional[_Piece], kind: str):
         return 0
     if p.substitute:
         return None
-    v, k, _ = parse_value(p.raw, kind)
-    return v
+    return _number(p.raw, kind)
+
+
+@functools.lru_cache(maxsize=4096)
+def _number(raw: str, kind: str):
+    # The aligner asks for the same few cell texts thousands of times per table.
+    return parse_value(raw, kind)[0]
 
 
 def _raw(p: Optional[_Piece]) -> str:

@@ -20,7 +20,7 @@ from typing import Optional
 
 from ..template import NUMERALS, Template, numeral_value
 from .fragments import Fragment
-from .normalize import Folded, fold, key, squeeze
+from .normalize import Folded, fold, key, marks, squeeze
 from .tokens import Token
 
 _NUM = "一二三四五六七八九十"
@@ -87,6 +87,8 @@ class Lexer:
     def lex(self, text: str, frags: list[Fragment]) -> list[Token]:
         out: list[Token] = []
         in_table = False
+        # Folding keeps the length, so a slice of the folded text is the folded slice: fold once.
+        ftext = fold(text)
         for f in frags:
             kind = f.kind
             if kind == "break" or kind == "sep":
@@ -104,7 +106,7 @@ class Lexer:
                     in_table = True
                     out.append(tok)
                     continue
-            in_table = self._line(text, f.start, f.end, in_table, out)
+            in_table = self._line(text, ftext, f.start, f.end, in_table, out)
         return out
 
     def _opens_table(self, tok: Token) -> bool:
@@ -122,12 +124,13 @@ class Lexer:
         s = f.text.strip()
         if s.isascii() and s.isdigit():
             return Token("NUM", s, f.start, f.end, norm=s, info={"bounded": True}) if in_table else None
-        if _NUMBER.fullmatch(fold(s).replace(",", "")):
+        fs = fold(s)
+        if _NUMBER.fullmatch(fs.replace(",", "")):
             if not in_table:
                 return None
-            return Token("NUM", s, f.start, f.end, norm=fold(s).replace(",", ""), info={"bounded": True})
-        if in_table and _SUBSTITUTE.match(fold(s)):
-            return Token("CELL", s, f.start, f.end, norm=fold(s))
+            return Token("NUM", s, f.start, f.end, norm=fs.replace(",", ""), info={"bounded": True})
+        if in_table and _SUBSTITUTE.match(fs):
+            return Token("CELL", s, f.start, f.end, norm=fs)
         k = key(s)
         e = self.vocab.entries.get(k)
         if e is not None:
@@ -137,28 +140,28 @@ class Lexer:
             if fz is not None:
                 return Token(fz.kind, s, f.start, f.end, norm=k, info={"refs": fz.refs, "entry": fz.text, "fuzzy": True})
             if _is_section_heading(self, squeeze(s)) is None and len(k) <= 16 and not _SENTENCE_END.search(s):
-                return Token("CELL", s, f.start, f.end, norm=fold(s))
+                return Token("CELL", s, f.start, f.end, norm=fs)
         return None
 
     # ------------------------------------------------------------------ lines
 
-    def _line(self, text: str, start: int, end: int, in_table: bool, out: list[Token]) -> bool:
+    def _line(self, text: str, ftext: str, start: int, end: int, in_table: bool, out: list[Token]) -> bool:
         pos = start
         while pos < end:
             if in_table:
-                pos, in_table = self._table_text(text, pos, end, out)
+                pos, in_table = self._table_text(text, ftext, pos, end, out)
             else:
-                pos, in_table = self._prose(text, pos, end, out)
+                pos, in_table = self._prose(text, ftext, pos, end, out)
         return in_table
 
-    def _prose(self, text: str, start: int, end: int, out: list[Token]) -> tuple[int, bool]:
+    def _prose(self, text: str, ftext: str, start: int, end: int, out: list[Token]) -> tuple[int, bool]:
         """Scan prose from ``start``; return where table mode begins (or where this window ends).
 
         Long lines are scanned in windows so that work stays linear in the line length.
         """
         stop = min(end, start + _WINDOW)
         seg = text[start : min(end, stop + _LOOKAHEAD)]
-        folded = fold(seg)
+        folded = ftext[start : min(end, stop + _LOOKAHEAD)]
         lead = len(seg) - len(seg.lstrip())
         ls = _line_start(text, start)
         at_line_start = ls >= 0 and not text[ls:start].strip()
@@ -170,11 +173,11 @@ class Lexer:
                     Token("META", seg.strip(), start + lead, start + len(seg.rstrip()), info={"key": m.group(1), "value": m.group(2).strip(" |")})
                 )
                 return end, False
-            sq = squeeze(seg, start)
+            sq = squeeze(folded, start, folded=True)
             if _TITLE.match(sq.text.rstrip("|")) and len(sq.text) <= 70:
                 out.append(Token("TITLE", seg.strip().rstrip("|").strip(), start + lead, start + len(seg.rstrip().rstrip("|").rstrip()), norm=sq.text))
                 return end, False
-            whole = key(seg)
+            whole = marks(sq.text)
             e = self.vocab.entries.get(whole)
             if e is not None and e.kind in ("CAPTION", "HEAD", "LABEL", "GROUP") and (
                 e.kind != "HEAD" or whole in self.table_markers or any(whole == key(h) for h in ("行政复议",))
@@ -202,11 +205,11 @@ class Lexer:
                 boundary_ok = folded[i - 1] in _BOUNDARY or start + i == text_start
             hit: Optional[tuple[str, int, int]] = None
             if ch in _NUM and boundary_ok:
-                h = self._heading(text, start + i, end, inline=i != lead or not at_line_start)
+                h = self._heading(text, ftext, start + i, end, inline=i != lead or not at_line_start)
                 if h is not None:
                     hit = ("H1", *h)
             elif ch == "(" and boundary_ok:
-                h2 = self._subheading(text, start + i, end)
+                h2 = self._subheading(text, ftext, start + i, end)
                 if h2 is not None:
                     hit = ("H2", *h2)
             if hit is None and ch in "第(本申行信":
@@ -246,10 +249,14 @@ class Lexer:
         out.append(Token("TEXT", body, a + lead, a + lead + len(body)))
 
     def _table_start(self, folded: str, i: int, whole_line: bool) -> bool:
+        ch = folded[i]
         rest = folded[i : i + 60]
-        if _CAPTION.match(rest):
-            return True
-        sq = squeeze(rest).text
+        if ch == "第":
+            return bool(_CAPTION.match(rest))
+        # 信息 and 行 are everywhere in prose: look at the next character before squeezing.
+        if (ch == "信" and not whole_line) or _next_char(rest) != _TABLE_START_NEXT[ch]:
+            return False
+        sq = squeeze(rest, folded=True).text
         if sq.startswith("(本列数据的勾稽关系") or sq.startswith("本列数据的勾稽关系"):
             return True
         if sq.startswith("申请人情况"):
@@ -260,9 +267,10 @@ class Lexer:
 
     # ------------------------------------------------------------------ headings
 
-    def _heading(self, text: str, pos: int, end: int, inline: bool) -> Optional[tuple[Token, int]]:
+    def _heading(self, text: str, ftext: str, pos: int, end: int, inline: bool) -> Optional[tuple[Token, int]]:
         seg = text[pos : min(end, pos + _LOOKAHEAD)]
-        m = _H1_START.match(fold(seg[:8]))
+        fseg = ftext[pos : min(end, pos + _LOOKAHEAD)]
+        m = _H1_START.match(fseg[:8])
         if not m:
             return None
         number, mark = m.group(1), seg[m.start(2)]
@@ -270,8 +278,9 @@ class Lexer:
             return None
         body_off = m.end()
         body = seg[body_off:]
-        sq = squeeze(body, pos + body_off)
-        kbody = sq.text.replace("、", ".").replace(",", ".").replace(":", ".")
+        folded = fseg[body_off:]
+        sq = squeeze(folded, pos + body_off, folded=True)
+        kbody = marks(sq.text)
         # Table wording first: 一、本年新收… and 四、结转下年度继续办理 are row labels.
         whole = key(number + "、") + kbody
         for e in self._vocab_prefixes(whole):
@@ -287,7 +296,6 @@ class Lexer:
         # A generic heading: short, ended by the end of the line, white space or a sub-heading.
         limit = 30
         j = 0
-        folded = fold(body)
         while j < len(body) and j <= limit:
             c = folded[j]
             if c in "\r\n":
@@ -346,9 +354,9 @@ class Lexer:
             e = self.vocab.entries[m.group()]
             yield e
 
-    def _subheading(self, text: str, pos: int, end: int) -> Optional[tuple[Token, int]]:
+    def _subheading(self, text: str, ftext: str, pos: int, end: int) -> Optional[tuple[Token, int]]:
         seg = text[pos : min(end, pos + _LOOKAHEAD)]
-        folded = fold(seg[:60])
+        folded = ftext[pos : min(end, pos + 60)]
         m = _H2_START.match(folded)
         if not m:
             return None
@@ -364,9 +372,9 @@ class Lexer:
 
     # ------------------------------------------------------------------ tables
 
-    def _table_text(self, text: str, start: int, end: int, out: list[Token]) -> tuple[int, bool]:
+    def _table_text(self, text: str, ftext: str, start: int, end: int, out: list[Token]) -> tuple[int, bool]:
         """Recognise table wording and numbers in running text; stop at prose or a section."""
-        buf = _Squeezed(text, start, end)
+        buf = _Squeezed(ftext, start, end)
         p = 0
         noise_from = -1
 
@@ -482,8 +490,8 @@ class _Squeezed:
     length of the line it sits in.
     """
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text = text
+    def __init__(self, ftext: str, start: int, end: int) -> None:
+        self.ftext = ftext  # the folded text
         self.end = end
         self.limit = start
         self.chunk = 128
@@ -496,10 +504,10 @@ class _Squeezed:
     def _grow(self) -> None:
         new = min(self.end, self.limit + self.chunk)
         self.chunk *= 2
-        f = squeeze(self.text[self.limit : new], self.limit)
+        f = squeeze(self.ftext[self.limit : new], self.limit, folded=True)
         self.s += f.text
         self.idx.extend(f.index)
-        self.k = self.s.replace("、", ".").replace(",", ".").replace(":", ".")
+        self.k = marks(self.s)
         self.limit = new
 
     def ensure(self, p: int) -> bool:
@@ -527,6 +535,18 @@ def _is_section_heading(lexer: Lexer, sq: Folded) -> Optional[str]:
         if rest.startswith(k) or (len(k) >= 6 and rest.startswith(k[:6])):
             return sec
     return None
+
+
+# The second character of each way a table can start (after 第, which the caption pattern covers).
+_TABLE_START_NEXT = {"(": "本", "本": "列", "申": "请", "行": "政", "信": "息"}
+
+
+def _next_char(s: str) -> str:
+    """The first non-space character after the first one."""
+    for ch in s[1:]:
+        if not ch.isspace():
+            return ch
+    return ""
 
 
 def _has_cjk(s: str) -> bool:

@@ -107,16 +107,18 @@ class Folded:
         return self.index[j - 1] + 1
 
 
-def squeeze(text: str, base: int = 0) -> Folded:
+def squeeze(text: str, base: int = 0, folded: bool = False) -> Folded:
     """Fold ``text`` and drop all white space, remembering original offsets.
 
     ``base`` is added to every index, so a slice of a larger text maps back
-    into that larger text.
+    into that larger text. ``folded``: the text is already folded (a slice of
+    a text folded once; folding is the costly part).
     """
-    folded = text.translate(_FOLD)
+    if not folded:
+        text = text.translate(_FOLD)
     parts: list[str] = []
     idx: list[int] = []
-    for m in _NON_SPACE.finditer(folded):
+    for m in _NON_SPACE.finditer(text):
         a, b = m.span()
         parts.append(m.group())
         idx.extend(range(base + a, base + b))
@@ -126,5 +128,9 @@ def squeeze(text: str, base: int = 0) -> Folded:
 @lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """The comparison key of a label: folded, no white space, list marks unified."""
-    s = squeeze(text).text
-    return s.replace("、", ".").replace(",", ".").replace(":", ".")
+    return marks(squeeze(text).text)
+
+
+def marks(squeezed: str) -> str:
+    """Unify list punctuation in squeezed text (the last step of ``key``)."""
+    return squeezed.replace("、", ".").replace(",", ".").replace(":", ".")

@@ -31,13 +31,16 @@ class TextFormatter(StreamingFormatter):
         for res in results:
             if res.path != "<plugins>":
                 files += 1
+            lines = []
             for d in sorted(res.diagnostics, key=lambda d: d.sort_key):
                 r = d.region
                 line, col = (r.start_line, r.start_column) if r else (1, 1)
-                write(f"{d.path}:{line}:{col}: {d.code} [{d.severity}] {d.text(lang)}\n")
+                lines.append(f"{d.path}:{line}:{col}: {d.code} [{d.severity}] {d.text(lang)}\n")
                 severities[d.severity] += 1
                 counts[d.code] += 1
                 names[d.code] = d.name
+            if lines:
+                write("".join(lines))  # one write per file: output stays whole per file, and fast
         if options.get("statistics"):
             for code, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])):
                 write(f"{n:>6}  {code}  {names[code]}\n")
