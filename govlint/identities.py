@@ -9,8 +9,9 @@ unjudgeable rather than false.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
-from typing import Callable, Iterable, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from .template import IdentitySpec, TableSpec
 
@@ -144,3 +145,53 @@ class Checker:
                 except TypeError:
                     continue
         return True
+
+    def column_solutions(self, rows: Sequence[str], options: Sequence[Sequence[list]]) -> Iterator[tuple[int, ...]]:
+        """Every choice of one reading per row (``options[k]``: the value vectors of
+        row ``rows[k]``) that ``columns_ok`` accepts, as tuples of indices.
+
+        With whole numbers throughout the identities are linear and exact, so the
+        rows are split in two halves and the halves' sums matched (meet in the
+        middle): the work grows with the sum of the halves' choices, not their
+        product. Otherwise (a blank-free dash, a fraction) every choice is tried.
+        """
+        terms = []  # (identity index, row position, +1/-1)
+        for idx, (lhs, rhs) in enumerate(self.col_ids):
+            left = [rows.index(r) for r in lhs if r in rows]
+            right = [rows.index(r) for r in rhs if r in rows]
+            if left and right:
+                terms += [(idx, k, 1) for k in left] + [(idx, k, -1) for k in right]
+        exact = all(
+            type(v) is int for k in {k for _, k, _ in terms} for vec in options[k] for v in vec
+        )
+        if not exact or len(rows) < 2:
+            for combo in itertools.product(*(range(len(o)) for o in options)):
+                if self.columns_ok({r: options[k][i] for k, (r, i) in enumerate(zip(rows, combo))}):
+                    yield combo
+            return
+        ids = sorted({idx for idx, _, _ in terms})
+        coef = [[0] * len(ids) for _ in rows]
+        for idx, k, sign in terms:
+            coef[k][ids.index(idx)] += sign
+
+        def contribution(k: int, vec: list) -> tuple[int, ...]:
+            return tuple(c * v for c in coef[k] for v in vec)
+
+        half = len(rows) // 2
+        width = len(ids) * self.ncols
+
+        def sums(part: range) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
+            contribs = [[contribution(k, vec) for vec in options[k]] for k in part]
+            for combo in itertools.product(*(range(len(o)) for o in contribs)):
+                total = [0] * width
+                for k, i in enumerate(combo):
+                    for j, x in enumerate(contribs[k][i]):
+                        total[j] += x
+                yield tuple(total), combo
+
+        first: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
+        for key, combo in sums(range(half)):
+            first.setdefault(key, []).append(combo)
+        for key, combo in sums(range(half, len(rows))):
+            for head in first.get(tuple(-x for x in key), ()):
+                yield head + combo

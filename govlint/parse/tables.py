@@ -59,6 +59,7 @@ class _Piece:
 Reading = tuple[Optional[_Piece], ...]  # one row: a piece per column (None: dropped blank)
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_value(raw: str, column_kind: str) -> tuple[Optional[float], str, str]:
     """(value, kind, unit) of a cell's text. kind: number, blank, dash, text, negative, fraction, money."""
     s = raw.strip().replace(",", "").replace("，", "")
@@ -562,11 +563,10 @@ class Aligner:
                 if r not in vectors:
                     vectors[r] = [self._vector(spec, x) for x in filtered[r]]
             good = []
-            for combo in itertools.product(*(range(len(filtered[r])) for r in names)):
-                if checker.columns_ok({r: vectors[r][i] for r, i in zip(names, combo)}):
-                    good.append({r: filtered[r][i] for r, i in zip(names, combo)})
-                    if len(good) > 1 and _distinct(good) > 1:
-                        break
+            for combo in checker.column_solutions(names, [vectors[r] for r in names]):
+                good.append({r: filtered[r][i] for r, i in zip(names, combo)})
+                if len(good) > 1 and _distinct(good) > 1:
+                    break
             if good and _distinct(good) == 1:
                 table.how = "dropped or run-together cells placed by the table's identities"
                 return self._commit(table, spec, good[0], certain=None, status="resolved")
@@ -596,7 +596,11 @@ class Aligner:
         return table
 
     def _vector(self, spec: TableSpec, reading: Reading) -> list:
-        return [_value(p, k) for p, k in zip(reading, spec.column_kinds)]
+        # _value inlined: this runs for every candidate reading of every row.
+        return [
+            0 if p is None or p.blank else None if p.substitute else parse_value(p.raw, k)[0]
+            for p, k in zip(reading, spec.column_kinds)
+        ]
 
     def _row_holds(self, spec: TableSpec, row: str, reading: Reading) -> bool:
         return Checker(spec, [row]).row_ok(self._vector(spec, reading))
@@ -688,20 +692,6 @@ def _compositions(total: int, parts: int) -> Iterator[tuple[int, ...]]:
     for first in range(1, total - parts + 2):
         for rest in _compositions(total - first, parts - 1):
             yield (first,) + rest
-
-
-def _value(p: Optional[_Piece], kind: str):
-    if p is None or p.blank:
-        return 0
-    if p.substitute:
-        return None
-    return _number(p.raw, kind)
-
-
-@functools.lru_cache(maxsize=4096)
-def _number(raw: str, kind: str):
-    # The aligner asks for the same few cell texts thousands of times per table.
-    return parse_value(raw, kind)[0]
 
 
 def _raw(p: Optional[_Piece]) -> str:

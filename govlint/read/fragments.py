@@ -17,18 +17,20 @@ except through these kinds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .layout import PAGE_NUMBER
 
 _EOL = re.compile(r"\r\n|\r|\n")
 _NUMERIC = re.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?$")
 _PIPE_RUN = re.compile(r"\|{2,}")
+_NOT_PIPE = re.compile(r"[^|]+")
+_CLAUSE_MARK = re.compile(r"[。；，,]")
+_WORDS = re.compile(r"\S+(?: \S+)*")
 
 
-@dataclass(frozen=True)
-class Fragment:
+class Fragment(NamedTuple):
+    # A named tuple, not a dataclass: a report has thousands and they are made in a hot loop.
     kind: str
     start: int
     end: int
@@ -109,7 +111,7 @@ def _pipe(offset: int, line: str, prev: list[Fragment]) -> list[Fragment]:
         return [_trimmed(offset, line, "sep")]  # type: ignore[list-item]
     if not stripped.endswith("|"):
         return _plain(offset, line, prev)
-    parts = [p for p in re.finditer(r"[^|]+", line) if p.group().strip()]
+    parts = [p for p in _NOT_PIPE.finditer(line) if p.group().strip()]
     if len(parts) == 1 and len(parts[0].group().strip()) <= 120:
         p = parts[0]
         f = _trimmed(offset + p.start(), p.group(), "cell")
@@ -141,7 +143,7 @@ def _tab(offset: int, line: str, prev: list[Fragment]) -> list[Fragment]:
         and last.kind == "cell"
         and len(stripped) <= 12
         and not _NUMERIC.match(stripped)
-        and not re.search(r"[。；，,]", stripped)
+        and not _CLAUSE_MARK.search(stripped)
     ):
         f = _trimmed(offset, line, "cell")
         if f:
@@ -153,7 +155,7 @@ def _tab(offset: int, line: str, prev: list[Fragment]) -> list[Fragment]:
 def _aligned(offset: int, line: str, prev: list[Fragment]) -> list[Fragment]:
     """``pdftotext -layout``: pieces separated by two or more spaces are separate cells."""
     body = line.replace("\f", " ")
-    pieces = [m for m in re.finditer(r"\S+(?: \S+)*", body)]
+    pieces = [m for m in _WORDS.finditer(body)]
     if len(pieces) <= 1:
         return _plain(offset, line, prev)
     out: list[Fragment] = []

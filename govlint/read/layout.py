@@ -49,14 +49,16 @@ def sniff(text: str) -> LayoutGuess:
     if not nonblank:
         return LayoutGuess("plain", "empty")
     n = len(nonblank)
-    total = sum(len(ln) for ln in nonblank)
-    pipe_cells = sum(1 for ln in nonblank if _pipe_cell(ln))
+    total = sum(map(len, nonblank))
+    # Cheap string tests first: most lines are prose and fail them at once.
+    pipe_cells = sum(1 for ln in nonblank if "|" in ln and _pipe_cell(ln))
     tab_cells = sum(1 for ln in lines if ln.startswith("\t"))
-    page_numbers = sum(1 for ln in lines if PAGE_NUMBER.match(ln))
+    short = [ln for ln in nonblank if len(ln.strip()) <= 60]  # page numbers and number lines are short
+    page_numbers = sum(1 for ln in short if PAGE_NUMBER.match(ln))
     form_feeds = text.count("\f")
-    number_lines = sum(1 for ln in nonblank if _NUMBER_LINE.match(ln))
-    aligned = sum(1 for ln in nonblank if _aligned(ln))
-    longest = max(len(ln) for ln in nonblank)
+    number_lines = sum(1 for ln in short if _NUMBER_LINE.match(ln))
+    aligned = sum(1 for ln in nonblank if "   " in ln and _aligned(ln))
+    longest = max(map(len, nonblank))
 
     if tab_cells >= 20 and tab_cells >= pipe_cells:
         return LayoutGuess("tab", f"{tab_cells} tab-indented cell lines")
