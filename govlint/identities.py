@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
+from typing import Callable, Iterator, Optional, Sequence, Union
 
 from .template import IdentitySpec, TableSpec
 
@@ -41,18 +41,14 @@ class Outcome:
         return abs(self.lhs_value - self.rhs_value) < 1e-6  # type: ignore[operator]
 
 
-def _total(values: Iterable[Optional[Number]]) -> Optional[Number]:
-    """The sum, or None when any value is not a number."""
+def _sum(cells: list[tuple[str, str]], get: Lookup) -> Optional[Number]:
     total: Number = 0
-    for v in values:
+    for r, c in cells:
+        v = get(r, c)
         if v is None:
             return None
         total += v
     return total
-
-
-def _sum(cells: list[tuple[str, str]], get: Lookup) -> Optional[Number]:
-    return _total(get(r, c) for r, c in cells)
 
 
 def evaluate(
@@ -178,16 +174,11 @@ class Checker:
             return tuple(c * v for c in coef[k] for v in vec)
 
         half = len(rows) // 2
-        width = len(ids) * self.ncols
 
         def sums(part: range) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
-            contribs = [[contribution(k, vec) for vec in options[k]] for k in part]
-            for combo in itertools.product(*(range(len(o)) for o in contribs)):
-                total = [0] * width
-                for k, i in enumerate(combo):
-                    for j, x in enumerate(contribs[k][i]):
-                        total[j] += x
-                yield tuple(total), combo
+            choices = [list(enumerate(contribution(k, vec) for vec in options[k])) for k in part]
+            for picked in itertools.product(*choices):
+                yield tuple(map(sum, zip(*(v for _, v in picked)))), tuple(i for i, _ in picked)
 
         first: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
         for key, combo in sums(range(half)):

@@ -74,10 +74,17 @@ class Source:
         return line + 1, offset - starts[line] + 1
 
     def region(self, span: Span) -> Region:
-        sl, sc = self.position(span.start)
-        last = max(span.start, span.end - 1)
-        el, ec = self.position(last)
-        return Region(sl, sc, el, ec)
+        # position() twice, inlined: every finding and related location comes through here.
+        starts = self.line_starts
+        n = len(self.text)
+        a = max(0, min(span.start, n))
+        b = max(0, min(max(span.start, span.end - 1), n))
+        la = bisect.bisect_right(starts, a) - 1
+        if la + 1 == len(starts) or b < starts[la + 1]:
+            lb = la  # on the same line (almost always)
+        else:
+            lb = bisect.bisect_right(starts, b) - 1
+        return Region(la + 1, a - starts[la] + 1, lb + 1, b - starts[lb] + 1)
 
     def line_of(self, offset: int) -> int:
         return self.position(offset)[0]

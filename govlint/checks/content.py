@@ -97,6 +97,7 @@ CLAIMS = (
 
 _SENTENCE = re.compile(r"[^。；;！!？?]+")
 _YEAR = re.compile(r"(\d{4})\s*年")
+_DIGIT = re.compile(r"\d")
 # Comparisons with other periods: the number is not this year's table value.
 _OTHER_PERIOD = re.compile(r"同比|较上年|比上年|去年|上年同期|累计|历年|以来|月份|季度|上半年|下半年")
 
@@ -133,6 +134,8 @@ class NarrativeMismatch(Rule):
             in_review = review is not None and review.body.start <= span.start < review.body.end
             for sm in _SENTENCE.finditer(para):
                 sentence = sm.group()
+                if not _DIGIT.search(sentence):
+                    continue  # every claim states its count in digits
                 if _OTHER_PERIOD.search(sentence) or _other_year(sentence, report.year):
                     continue
                 taken: list[tuple[int, int]] = []

@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from ..model import Evidence, Report, Span, Title
-from ..read.normalize import squeeze
+from ..read.normalize import squeezed
 from ..read.tokens import Token
 
 _TITLE_IN_TEXT = re.compile(r"《\s*([^《》]{0,40}?)\s*(\d{4})\s*年度?\s*政府信息公开工作(?:年度)?报告\s*》")
@@ -33,14 +33,14 @@ def find_title(front: list[Token], text: str) -> Optional[Title]:
     for i, t in enumerate(front):
         if t.kind != "TITLE":
             continue
-        sq = squeeze(t.text).text
+        sq = squeezed(t.text)
         m = _TITLE_LINE.match(sq)
         if not m:
             continue
         issuer = m.group(1) or None
         span = Span(t.start, t.end)
         if not issuer and i > 0 and front[i - 1].kind in ("TEXT", "TITLE"):
-            prev = squeeze(front[i - 1].text).text
+            prev = squeezed(front[i - 1].text)
             if _ISSUER_LINE.match(prev):
                 issuer = prev
                 span = Span(front[i - 1].start, t.end)
@@ -48,7 +48,7 @@ def find_title(front: list[Token], text: str) -> Optional[Title]:
         return Title(" ".join(full.split()), span, issuer, int(m.group(2)))
     for t in front:
         if t.kind == "META" and t.info.get("key") == "标题":
-            m = _TITLE_LINE.match(squeeze(t.info.get("value", "")).text)
+            m = _TITLE_LINE.match(squeezed(t.info.get("value", "")))
             if m:
                 return Title(t.info["value"], Span(t.start, t.end), m.group(1) or None, int(m.group(2)))
     for t in front:
@@ -56,7 +56,7 @@ def find_title(front: list[Token], text: str) -> Optional[Title]:
             m = _TITLE_IN_TEXT.search(t.text)
             if m:
                 a, b = t.start + m.start(), t.start + m.end()
-                issuer = squeeze(m.group(1)).text or None
+                issuer = squeezed(m.group(1)) or None
                 return Title(m.group(0), Span(a, b), issuer, int(m.group(2)), quoted=True)
     return None
 

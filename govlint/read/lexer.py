@@ -20,7 +20,7 @@ from typing import Optional
 
 from ..template import NUMERALS, Template, numeral_value
 from .fragments import Fragment
-from .normalize import Folded, fold, key, marks, squeeze
+from .normalize import fold, key, marks, squeeze, squeezed
 from .tokens import Token
 
 _NUM = "一二三四五六七八九十"
@@ -139,7 +139,7 @@ class Lexer:
             fz = self._fuzzy(k)
             if fz is not None:
                 return Token(fz.kind, s, f.start, f.end, norm=k, info={"refs": fz.refs, "entry": fz.text, "fuzzy": True})
-            if _is_section_heading(self, squeeze(s)) is None and len(k) <= 16 and not _SENTENCE_END.search(s):
+            if _is_section_heading(self, squeezed(s)) is None and len(k) <= 16 and not _SENTENCE_END.search(s):
                 return Token("CELL", s, f.start, f.end, norm=fs)
         return None
 
@@ -173,11 +173,11 @@ class Lexer:
                     Token("META", seg.strip(), start + lead, start + len(seg.rstrip()), info={"key": m.group(1), "value": m.group(2).strip(" |")})
                 )
                 return end, False
-            sq = squeeze(folded, start, folded=True)
-            if _TITLE.match(sq.text.rstrip("|")) and len(sq.text) <= 70:
-                out.append(Token("TITLE", seg.strip().rstrip("|").strip(), start + lead, start + len(seg.rstrip().rstrip("|").rstrip()), norm=sq.text))
+            sq = squeezed(folded, folded=True)
+            if _TITLE.match(sq.rstrip("|")) and len(sq) <= 70:
+                out.append(Token("TITLE", seg.strip().rstrip("|").strip(), start + lead, start + len(seg.rstrip().rstrip("|").rstrip()), norm=sq))
                 return end, False
-            whole = marks(sq.text)
+            whole = marks(sq)
             e = self.vocab.entries.get(whole)
             if e is not None and e.kind in ("CAPTION", "HEAD", "LABEL", "GROUP") and (
                 e.kind != "HEAD" or whole in self.table_markers or any(whole == key(h) for h in ("行政复议",))
@@ -256,7 +256,7 @@ class Lexer:
         # 信息 and 行 are everywhere in prose: look at the next character before squeezing.
         if (ch == "信" and not whole_line) or _next_char(rest) != _TABLE_START_NEXT[ch]:
             return False
-        sq = squeeze(rest, folded=True).text
+        sq = squeezed(rest, folded=True)
         if sq.startswith("(本列数据的勾稽关系") or sq.startswith("本列数据的勾稽关系"):
             return True
         if sq.startswith("申请人情况"):
@@ -407,7 +407,7 @@ class Lexer:
             m = self.vocab.pattern.match(k, p)
             # A section heading (not table wording) ends the table.
             if m is None and c in _NUM and p + 1 < n and k[p + 1] == ".":
-                if _is_section_heading(self, Folded(s[p : p + 60], tuple(buf.idx[p : p + 60]))) is not None:
+                if _is_section_heading(self, s[p : p + 60]) is not None:
                     flush_noise(p)
                     return buf.origin(noise_from if noise_from >= 0 else p), False
             if m is not None:
@@ -524,9 +524,8 @@ class _Squeezed:
         return self.idx[j - 1] + 1 if j > 0 and self.idx else self.start
 
 
-def _is_section_heading(lexer: Lexer, sq: Folded) -> Optional[str]:
+def _is_section_heading(lexer: Lexer, s: str) -> Optional[str]:
     """Does squeezed text start with a numbered section heading (not table wording)?"""
-    s = sq.text
     m = re.match(rf"([{_NUM}]{{1,2}})[、,.:]", s)
     if not m:
         return None

@@ -125,10 +125,16 @@ def squeeze(text: str, base: int = 0, folded: bool = False) -> Folded:
     return Folded("".join(parts), tuple(idx))
 
 
+def squeezed(text: str, folded: bool = False) -> str:
+    """Just the text of ``squeeze(text)`` (no offsets: much cheaper)."""
+    # str.split() and the regex \s agree on what white space is (str.isspace).
+    return "".join((text if folded else text.translate(_FOLD)).split())
+
+
 @lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """The comparison key of a label: folded, no white space, list marks unified."""
-    return marks(squeeze(text).text)
+    return marks(squeezed(text))
 
 
 def marks(squeezed: str) -> str:
