@@ -48,7 +48,10 @@ def govlint_formatters() -> list:
 
     A formatter has ``name`` (the value of ``--format``), ``description`` and
     ``render(results, options) -> str`` where ``results`` is a list of
-    ``govlint.api.FileResult`` in output order.
+    ``govlint.api.FileResult`` in output order. A formatter may instead (or
+    also) have ``stream(results, options, write)``: ``results`` is then an
+    iterator, consumed as files finish, and output goes to ``write(str)``. In
+    a batch run this keeps memory flat; govlint prefers it when present.
     """
 
 

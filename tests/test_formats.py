@@ -114,6 +114,29 @@ def test_json_format_is_the_documented_schema(capsys):
     assert doc["summary"]["problems"] == len(f["diagnostics"]) == sum(doc["summary"]["by_code"].values())
 
 
+def test_json_streams_one_line_per_file_over_a_folder(tmp_path, capsys):
+    for name in ("good-2021.txt", "structure-defects-2021.txt", "good-2019.txt"):
+        (tmp_path / name).write_bytes((EXAMPLES / name).read_bytes())
+    assert main(["--isolated", "--no-cache", "--jobs", "2", "--format", "json", str(tmp_path)]) == 1
+    text = capsys.readouterr().out
+    doc = json.loads(text)
+    assert [Path(f["path"]).name for f in doc["files"]] == ["good-2019.txt", "good-2021.txt", "structure-defects-2021.txt"]
+    file_lines = [ln for ln in text.splitlines() if ln.startswith('    {"path": ')]
+    assert len(file_lines) == 3 and all(json.loads(ln.rstrip(",")) for ln in file_lines)
+    assert doc["summary"]["files"] == 3
+    assert doc["summary"]["problems"] == sum(len(f["diagnostics"]) for f in doc["files"]) > 0
+
+
+def test_stream_document_fills_items_and_late_values():
+    from govlint.report.jsonstream import ITEMS, later, stream_document
+
+    for items in ([], [{"k": "中"}, {"k": 2}]):
+        out: list[str] = []
+        skeleton = {"runs": [{"results": ITEMS, "invocations": later("inv")}], "tail": 1}
+        stream_document(skeleton, iter(items), lambda: {"inv": [{"ok": True}]}, out.append)
+        assert json.loads("".join(out)) == {"runs": [{"results": items, "invocations": [{"ok": True}]}], "tail": 1}
+
+
 def test_github_annotations(capsys):
     assert main(["--isolated", "--lang", "en", "--format", "github", str(EXAMPLES / "structure-defects-2021.txt")]) == 1
     lines = capsys.readouterr().out.strip().splitlines()

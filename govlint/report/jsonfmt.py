@@ -14,13 +14,14 @@ Lines and columns are 1-based and count characters (code points).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import Any, Optional
 
 from .. import __version__
 from ..hookspecs import hookimpl
 from ..model import Region
+from .jsonstream import ITEMS, later, stream_document
+from .text import StreamingFormatter
 
 SCHEMA = "govlint/1"
 
@@ -41,55 +42,61 @@ def _plain(v: Any) -> Any:
     return str(v)
 
 
-class JsonFormatter:
+class JsonFormatter(StreamingFormatter):
     name = "json"
     description = "govlint's own JSON schema (govlint/1), for scripts and dashboards"
 
-    def render(self, results: list, options: dict) -> str:
-        files = []
+    def stream(self, results, options: dict, write) -> None:
+        """One file per line inside the document, written as each file is done."""
         by_code: Counter = Counter()
         by_sev: Counter = Counter()
-        for res in results:
-            r = res.report
-            diags = []
-            for d in sorted(res.diagnostics, key=lambda d: d.sort_key):
-                by_code[d.code] += 1
-                by_sev[d.severity] += 1
-                diags.append(
-                    {
-                        "code": d.code,
-                        "name": d.name,
-                        "severity": d.severity,
-                        "message": dict(d.message),
-                        "location": _loc(d.region),
-                        "related": [
-                            {"message": rel.message, "location": _loc(reg)} for rel, reg in zip(d.related, d.related_regions)
-                        ],
-                        "data": _plain(d.data),
-                    }
-                )
-            files.append(
-                {
-                    "path": res.path,
-                    "layout": r.source.layout if r else res.layout,
-                    "encoding": r.source.encoding if r else res.encoding,
-                    "year": r.year if r else res.year,
-                    "edition": r.edition if r else res.edition,
-                    "diagnostics": diags,
+        count = 0
+
+        def files():
+            nonlocal count
+            for res in results:
+                count += 1
+                yield _file(res, by_code, by_sev)
+
+        def summary() -> dict[str, Any]:
+            return {
+                "summary": {
+                    "files": count,
+                    "problems": sum(by_code.values()),
+                    "by_severity": {k: by_sev[k] for k in ("error", "warning", "note")},
+                    "by_code": dict(sorted(by_code.items())),
                 }
-            )
-        doc = {
-            "schema": SCHEMA,
-            "version": __version__,
-            "files": files,
-            "summary": {
-                "files": len(results),
-                "problems": sum(by_code.values()),
-                "by_severity": {k: by_sev[k] for k in ("error", "warning", "note")},
-                "by_code": dict(sorted(by_code.items())),
-            },
-        }
-        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+            }
+
+        skeleton = {"schema": SCHEMA, "version": __version__, "files": ITEMS, "summary": later("summary")}
+        stream_document(skeleton, files(), summary, write)
+
+
+def _file(res, by_code: Counter, by_sev: Counter) -> dict[str, Any]:
+    r = res.report
+    diags = []
+    for d in sorted(res.diagnostics, key=lambda d: d.sort_key):
+        by_code[d.code] += 1
+        by_sev[d.severity] += 1
+        diags.append(
+            {
+                "code": d.code,
+                "name": d.name,
+                "severity": d.severity,
+                "message": dict(d.message),
+                "location": _loc(d.region),
+                "related": [{"message": rel.message, "location": _loc(reg)} for rel, reg in zip(d.related, d.related_regions)],
+                "data": _plain(d.data),
+            }
+        )
+    return {
+        "path": res.path,
+        "layout": r.source.layout if r else res.layout,
+        "encoding": r.source.encoding if r else res.encoding,
+        "year": r.year if r else res.year,
+        "edition": r.edition if r else res.edition,
+        "diagnostics": diags,
+    }
 
 
 @hookimpl

@@ -14,14 +14,15 @@ Decisions:
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from .. import __version__
 from ..hookspecs import hookimpl
 from ..model import Region
+from .jsonstream import ITEMS, later, stream_document
+from .text import StreamingFormatter
 
 INFORMATION_URI = "https://github.com/govlint/govlint"
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -30,7 +31,10 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 def utf16_column(line_text: str, column: int) -> int:
     """1-based code-point column -> 1-based UTF-16 code-unit column on that line."""
     before = line_text[: max(0, column - 1)]
-    return column + sum(1 for ch in before if ord(ch) > 0xFFFF)
+    if before.isascii():
+        return column
+    # A character beyond the BMP is two UTF-16 units; encoding counts them at C speed.
+    return column + len(before.encode("utf-16-le", "surrogatepass")) // 2 - len(before)
 
 
 def sarif_region(region: Optional[Region], line: Callable[[int], str]) -> dict[str, int]:
@@ -82,48 +86,37 @@ def rule_descriptor(rule, lang: str) -> dict[str, Any]:
     }
 
 
-class SarifFormatter:
+class SarifFormatter(StreamingFormatter):
     name = "sarif"
     description = "SARIF 2.1.0 (GitHub code scanning and other code-review tools)"
 
-    def render(self, results: list, options: dict) -> str:
+    def stream(self, results, options: dict, write) -> None:
+        """One result per line inside the log, written as each file is done."""
         lang = options.get("lang", "zh")
-        root = Path(options.get("root") or Path.cwd())
+        root = Path(options.get("root") or Path.cwd()).resolve()
         rules = list(options.get("rules") or [])
         index = {r.code: i for i, r in enumerate(rules)}
-        out_results = []
-        notifications = []
-        for res in results:
-            if res.path.startswith("<"):
-                # Not about a file (a plugin that failed to load): a tool notification.
-                notifications += [
-                    {"level": "error", "message": {"text": d.text(lang)}, "descriptor": {"id": d.code}} for d in res.diagnostics
-                ]
-                continue
-            line = res.line
-            for d in sorted(res.diagnostics, key=lambda d: d.sort_key):
-                uri, base = artifact_uri(d.path, root)
-                location: dict[str, Any] = {"artifactLocation": {"uri": uri}, "region": sarif_region(d.region, line)}
-                if base:
-                    location["artifactLocation"]["uriBaseId"] = base
-                item: dict[str, Any] = {
-                    "ruleId": d.code,
-                    "level": d.severity,
-                    "message": {"text": d.text(lang)},
-                    "locations": [{"physicalLocation": location}],
-                }
-                if d.code in index:
-                    item["ruleIndex"] = index[d.code]
-                related = []
-                for i, (rel, region) in enumerate(zip(d.related, d.related_regions), start=1):
-                    loc: dict[str, Any] = {"artifactLocation": dict(location["artifactLocation"]), "region": sarif_region(region, line)}
-                    entry: dict[str, Any] = {"id": i, "physicalLocation": loc}
-                    if rel.message:
-                        entry["message"] = {"text": rel.message}
-                    related.append(entry)
-                if related:
-                    item["relatedLocations"] = related
-                out_results.append(item)
+        notifications: list[dict[str, Any]] = []
+        failed = False
+
+        def items():
+            nonlocal failed
+            for res in results:
+                failed = failed or bool(res.internal_errors)
+                if res.path.startswith("<"):
+                    # Not about a file (a plugin that failed to load): a tool notification.
+                    notifications.extend(
+                        {"level": "error", "message": {"text": d.text(lang)}, "descriptor": {"id": d.code}} for d in res.diagnostics
+                    )
+                    continue
+                yield from _results(res, lang, root, index)
+
+        def invocations() -> dict[str, Any]:
+            inv: dict[str, Any] = {"executionSuccessful": not failed}
+            if notifications:
+                inv["toolConfigurationNotifications"] = notifications
+            return {"invocations": [inv]}
+
         run: dict[str, Any] = {
             "tool": {
                 "driver": {
@@ -135,17 +128,46 @@ class SarifFormatter:
                 }
             },
             "columnKind": "utf16CodeUnits",
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": root.resolve().as_uri() + "/"}},
-            "results": out_results,
-            "invocations": [
-                {"executionSuccessful": not any(r.internal_errors for r in results)}
-                | ({"toolConfigurationNotifications": notifications} if notifications else {})
-            ],
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri() + "/"}},
+            "results": ITEMS,
+            "invocations": later("invocations"),
         }
         if options.get("automation_id"):
             run["automationDetails"] = {"id": options["automation_id"]}
         log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-        return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+        stream_document(log, items(), invocations, write)
+
+
+def _results(res, lang: str, root: Path, index: dict[str, int]) -> Iterator[dict[str, Any]]:
+    """The SARIF results of one file."""
+    line = res.line
+    artifacts: dict[str, dict[str, str]] = {}  # one path resolution per file, not per finding
+    for d in sorted(res.diagnostics, key=lambda d: d.sort_key):
+        if d.path not in artifacts:
+            uri, base = artifact_uri(d.path, root)
+            artifacts[d.path] = {"uri": uri, "uriBaseId": base} if base else {"uri": uri}
+        artifact = artifacts[d.path]
+        location: dict[str, Any] = {"artifactLocation": dict(artifact), "region": sarif_region(d.region, line)}
+        item: dict[str, Any] = {
+            "ruleId": d.code,
+            "level": d.severity,
+            "message": {"text": d.text(lang)},
+            "locations": [{"physicalLocation": location}],
+        }
+        if d.code in index:
+            item["ruleIndex"] = index[d.code]
+        related = []
+        for i, (rel, region) in enumerate(zip(d.related, d.related_regions), start=1):
+            entry: dict[str, Any] = {
+                "id": i,
+                "physicalLocation": {"artifactLocation": dict(artifact), "region": sarif_region(region, line)},
+            }
+            if rel.message:
+                entry["message"] = {"text": rel.message}
+            related.append(entry)
+        if related:
+            item["relatedLocations"] = related
+        yield item
 
 
 @hookimpl
