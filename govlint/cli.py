@@ -242,6 +242,7 @@ def _lint(argv: list[str]) -> int:
     show = _progress(
         len(files), sys.stderr.isatty() and not os.environ.get("CI") and len(files) > 5 and not to_terminal
     )
+    batch.quiet_gc()
     results = batch.run(files, job, min(jobs, len(files)))
     failed_plugins = api.plugin_failures_result()
     if failed_plugins is not None and selection.enabled("GL900"):

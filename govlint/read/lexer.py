@@ -13,6 +13,7 @@ row label.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass
@@ -147,9 +148,12 @@ class Lexer:
 
     def _line(self, text: str, ftext: str, start: int, end: int, in_table: bool, out: list[Token]) -> bool:
         pos = start
+        buf: Optional[_Squeezed] = None  # one per line: a line that goes in and out of tables squeezes once
         while pos < end:
             if in_table:
-                pos, in_table = self._table_text(text, ftext, pos, end, out)
+                if buf is None:
+                    buf = _Squeezed(ftext, pos, end)
+                pos, in_table = self._table_text(text, buf, pos, end, out)
             else:
                 pos, in_table = self._prose(text, ftext, pos, end, out)
         return in_table
@@ -372,10 +376,9 @@ class Lexer:
 
     # ------------------------------------------------------------------ tables
 
-    def _table_text(self, text: str, ftext: str, start: int, end: int, out: list[Token]) -> tuple[int, bool]:
+    def _table_text(self, text: str, buf: _Squeezed, start: int, end: int, out: list[Token]) -> tuple[int, bool]:
         """Recognise table wording and numbers in running text; stop at prose or a section."""
-        buf = _Squeezed(ftext, start, end)
-        p = 0
+        p0 = p = buf.seek(start)
         noise_from = -1
 
         def flush_noise(upto: int) -> bool:
@@ -428,7 +431,7 @@ class Lexer:
                         break
                     p = stop
                     continue
-            if c.isdigit() or (c in "+-" and p + 1 < n and s[p + 1].isdigit() and (p == 0 or not s[p - 1].isdigit())):
+            if c.isdigit() or (c in "+-" and p + 1 < n and s[p + 1].isdigit() and (p == p0 or not s[p - 1].isdigit())):
                 num = _NUMBER.match(s, p)
                 if num is not None:
                     q = num.end()
@@ -486,8 +489,8 @@ class Lexer:
 class _Squeezed:
     """The squeezed form of ``text[start:end]``, built in growing chunks as the scan advances.
 
-    Keeps the work of a table scan proportional to what it consumes, not to the
-    length of the line it sits in.
+    Keeps the work of table scans proportional to what they consume, not to the
+    length of the line they sit in: every scan of one line shares one buffer.
     """
 
     def __init__(self, ftext: str, start: int, end: int) -> None:
@@ -509,6 +512,12 @@ class _Squeezed:
         self.idx.extend(f.index)
         self.k = marks(self.s)
         self.limit = new
+
+    def seek(self, offset: int) -> int:
+        """The squeezed index of the first character at or after original ``offset``."""
+        while self.limit < self.end and (not self.idx or self.idx[-1] < offset):
+            self._grow()
+        return bisect.bisect_left(self.idx, offset)
 
     def ensure(self, p: int) -> bool:
         while self.limit < self.end and p + _LOOKAHEAD > len(self.s):
