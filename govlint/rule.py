@@ -74,7 +74,7 @@ class Rule:
             message={"zh": zh, "en": en},
             path=report.path,
             span=span,
-            related=list(related),
+            related=list(related) if related else [],
             data=data,
         )
 

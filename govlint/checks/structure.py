@@ -110,22 +110,22 @@ class SectionOrder(Rule):
                 )
             seen.append(s)
         # A top-level numeral used twice.
-        first: dict[int, Heading] = {}
+        first: dict[int, tuple[int, str]] = {}  # ordinal -> (line, shown) of its first heading
         for h in report.headings:
             if h.ordinal in first:
-                prev = first[h.ordinal]
-                line = report.source.line_of(prev.span.start)
+                line, prev = first[h.ordinal]
+                shown = _show(h)
                 yield self.diagnostic(
                     report,
                     h.span,
-                    f"顶级编号“{h.number}”重复使用：“{_show(h)}”与第 {line} 行的“{_show(prev)}”编号相同；"
+                    f"顶级编号“{h.number}”重复使用：“{shown}”与第 {line} 行的“{prev}”编号相同；"
                     "部分内的小标题应使用（一）（二）……",
-                    f"top-level number {h.number} is used twice: “{_show(h)}” repeats the number of "
-                    f"“{_show(prev)}” on line {line}; sub-headings inside a section use （一）（二）…",
+                    f"top-level number {h.number} is used twice: “{shown}” repeats the number of "
+                    f"“{prev}” on line {line}; sub-headings inside a section use （一）（二）…",
                     number=h.number,
                 )
             else:
-                first[h.ordinal] = h
+                first[h.ordinal] = (report.source.line_of(h.span.start), _show(h))
 
 
 def _show(h: Heading) -> str:

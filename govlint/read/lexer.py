@@ -80,6 +80,9 @@ class Lexer:
             for t in (s.title,) + s.variants:
                 self.section_keys.append((key(t), s.key))
         self.section_keys.sort(key=lambda p: len(p[0]), reverse=True)
+        self.section_keys_by_start: dict[str, list[tuple[str, str]]] = {}
+        for k, sec in self.section_keys:
+            self.section_keys_by_start.setdefault(k[:1], []).append((k, sec))
         self.section_keywords = [(s.key, tuple(key(k) for k in s.keywords)) for s in template.sections]
         self.table_markers = tuple(key(m) for m in template.table_markers)
 
@@ -178,7 +181,8 @@ class Lexer:
                 )
                 return end, False
             sq = squeezed(folded, folded=True)
-            if _TITLE.match(sq.rstrip("|")) and len(sq) <= 70:
+            bare = sq.rstrip("|")
+            if len(sq) <= 70 and bare.endswith("报告") and _TITLE.match(bare):
                 out.append(Token("TITLE", seg.strip().rstrip("|").strip(), start + lead, start + len(seg.rstrip().rstrip("|").rstrip()), norm=sq))
                 return end, False
             whole = marks(sq)
@@ -278,23 +282,23 @@ class Lexer:
         if not m:
             return None
         number, mark = m.group(1), seg[m.start(2)]
-        if numeral_value(number) == 0:
+        ordinal = numeral_value(number)
+        if ordinal == 0:
             return None
         body_off = m.end()
         body = seg[body_off:]
         folded = fseg[body_off:]
-        sq = squeeze(folded, pos + body_off, folded=True)
-        kbody = marks(sq.text)
+        kbody = marks(squeezed(folded, folded=True))
         # Table wording first: 一、本年新收… and 四、结转下年度继续办理 are row labels.
         whole = key(number + "、") + kbody
-        for e in self._vocab_prefixes(whole):
-            if e.kind in ("LABEL", "GROUP"):
-                tok = Token("H1", seg[: body_off].strip(), pos, pos + body_off, info={"table_label": True})
-                return tok, pos + body_off
+        vm = self.vocab.pattern.match(whole)
+        if vm is not None and self.vocab.entries[vm.group()].kind in ("LABEL", "GROUP"):
+            tok = Token("H1", seg[: body_off].strip(), pos, pos + body_off, info={"table_label": True})
+            return tok, pos + body_off
         # A known section title or variant: take exactly its extent.
-        for k, sec in self.section_keys:
+        for k, sec in self.section_keys_by_start.get(kbody[:1], ()):
             if kbody.startswith(k):
-                stop = sq.origin_end(len(k))
+                stop = _origin_end(folded, pos + body_off, len(k))
                 head = text[pos:stop]
                 return self._h1(number, mark, text, pos, stop, head[body_off:], sec, inline), stop
         # A generic heading: short, ended by the end of the line, white space or a sub-heading.
@@ -351,12 +355,6 @@ class Lexer:
             if any(kw in k for kw in kws):
                 return sec
         return None
-
-    def _vocab_prefixes(self, k: str):
-        m = self.vocab.pattern.match(k)
-        if m:
-            e = self.vocab.entries[m.group()]
-            yield e
 
     def _subheading(self, text: str, ftext: str, pos: int, end: int) -> Optional[tuple[Token, int]]:
         seg = text[pos : min(end, pos + _LOOKAHEAD)]
@@ -555,6 +553,14 @@ def _next_char(s: str) -> str:
         if not ch.isspace():
             return ch
     return ""
+
+
+def _origin_end(folded: str, base: int, j: int) -> int:
+    """The original offset just after the ``j``-th non-space character of ``folded``."""
+    head = folded[:j]
+    if len(head) == j and "".join(head.split()) == head:
+        return base + j  # no white space inside (the usual case)
+    return squeeze(folded, base, folded=True).origin_end(j)
 
 
 def _has_cjk(s: str) -> bool:
