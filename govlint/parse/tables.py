@@ -602,16 +602,6 @@ class Aligner:
             for p, k in zip(reading, spec.column_kinds)
         ]
 
-    def _row_holds(self, spec: TableSpec, row: str, reading: Reading) -> bool:
-        return Checker(spec, [row]).row_ok(self._vector(spec, reading))
-
-    def _holds(self, spec: TableSpec, reading: dict[str, Reading], rows: list[str], only: Optional[set[str]] = None) -> bool:
-        checker = Checker(spec, [r for r in rows if r in reading])
-        vecs = {r: self._vector(spec, x) for r, x in reading.items()}
-        if (only is None or "row" in only) and not all(checker.row_ok(v) for v in vecs.values()):
-            return False
-        return (only is not None and "column" not in only) or checker.columns_ok(vecs)
-
     def _skipped(self, spec: TableSpec, table: Table, rows: list[str], uncertain: set[tuple[str, str]]) -> list[str]:
         skipped: list[str] = []
         for o in evaluate(spec, lambda r, c: 0, [r for r in rows], spec.column_keys):
