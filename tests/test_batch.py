@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -53,6 +54,26 @@ def test_cache_answers_unchanged_files_and_notices_changes(tmp_path):
         fh.write("补充一句。\n")
     third = list(batch.run(files, job, 2))
     assert [r.cached for r in third] == [False] + [True] * (len(files) - 1)
+
+
+def test_cache_written_by_a_text_run_serves_sarif_in_full(tmp_path, capsys):
+    # A text run neither sends nor decodes related locations; the cache must still keep them.
+    text = (EXAMPLES / "good-2021.txt").read_text(encoding="utf-8")
+    i = text.index("（七）总计 |\n87 |")
+    d = tmp_path / "reports"
+    d.mkdir()
+    (d / "bad.txt").write_text(text[:i] + text[i:].replace("87 |", "88 |", 1), encoding="utf-8")
+    (d / "good.txt").write_text(text, encoding="utf-8")
+    cache = str(tmp_path / "cache")
+    sarif = []
+    for args in (["--no-cache"], ["--cache-dir", cache], ["--cache-dir", cache]):
+        assert main(["--isolated", "--jobs", "2", "--format", "text", *args, str(d)]) == 1
+        capsys.readouterr()
+        assert main(["--isolated", "--jobs", "2", "--format", "sarif", *args, str(d)]) == 1
+        sarif.append(json.loads(capsys.readouterr().out))
+    results = [log["runs"][0]["results"] for log in sarif]
+    assert results[0] == results[1] == results[2]
+    assert any(len(r.get("relatedLocations", [])) > 5 for r in results[0])
 
 
 def test_cache_key_depends_on_configuration(tmp_path):
