@@ -231,14 +231,19 @@ def _bilingual(n: Optional[_Node], key: str, err, parent: _Node, required: bool 
     return out
 
 
+def _known_keys(mapping: dict, allowed: set, where: str, what: str, err) -> None:
+    """Refuse the first unknown key of a mapping, naming the keys that are allowed."""
+    unknown = set(mapping) - allowed
+    if unknown:
+        k = sorted(unknown)[0]
+        raise err(mapping[k], f"{where}.{k}", f"unknown key ({what} has {', '.join(sorted(allowed))})")
+
+
 def _rule(rn: _Node, where: str, pack: str, name: str, err) -> DeclarativeRule:
     if not isinstance(rn.value, dict):
         raise err(rn, where, "a rule is a mapping")
     r = rn.value
-    unknown = set(r) - _RULE_KEYS
-    if unknown:
-        k = sorted(unknown)[0]
-        raise err(r[k], f"{where}.{k}", f"unknown key (a rule has {', '.join(sorted(_RULE_KEYS))})")
+    _known_keys(r, _RULE_KEYS, where, "a rule", err)
     code = _string(r.get("code"), f"{where}.code", err, rn)
     if not _CODE.match(code):
         raise err(r["code"], f"{where}.code", f"'{code}' must be capital letters then digits, such as HL101")
@@ -266,10 +271,7 @@ def _rule(rn: _Node, where: str, pack: str, name: str, err) -> DeclarativeRule:
     if cn is None or not isinstance(cn.value, dict):
         raise err(cn or rn, f"{where}.check", "a mapping with kind and pattern is required")
     c = cn.value
-    unknown = set(c) - _CHECK_KEYS
-    if unknown:
-        k = sorted(unknown)[0]
-        raise err(c[k], f"{where}.check.{k}", f"unknown key (a check has {', '.join(sorted(_CHECK_KEYS))})")
+    _known_keys(c, _CHECK_KEYS, f"{where}.check", "a check", err)
     kind = _string(c.get("kind"), f"{where}.check.kind", err, cn)
     if kind not in KINDS:
         raise err(c["kind"], f"{where}.check.kind", f"unknown kind '{kind}' (one of {', '.join(KINDS)})")
