@@ -1,28 +1,32 @@
 """The pipeline: bytes -> reader -> grammar -> model -> rules -> diagnostics.
 
-``lint_text``, ``lint_bytes`` and ``lint_paths`` are the stable Python API;
-the CLI is a thin layer over them.
+``lint_text``, ``lint_bytes``, ``lint_path`` and ``lint_paths`` are the
+stable Python API; the CLI is a thin layer over them. None of them raises
+for anything a file contains: each file ends in a result, and a failure of
+govlint itself on one file is that file's GL901 finding.
 """
 
 from __future__ import annotations
 
 import os
-import traceback
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence
 
-from . import plugins
-from .model import Diagnostic, Related, Report, Source, Span
+from . import failures, plugins
+from .discovery import discover, walk
+from .guard import TimeLimitExceeded, Watchdog
+from .model import Diagnostic, Related, Report, Span
 from .parse.build import Builder
 from .parse.grammar import parse_tokens
 from .read.base import ReadResult
 from .read.encoding import DecodeError
-from .rule import Context, Rule
+from .read.files import ReadFailure, read_path, too_large
+from .rule import SEVERITIES, Context, Rule
 from .select import Selection
 from .template import load_template
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+DEFAULT_TIMEOUT = 10.0  # seconds: reading and parsing one file, and each rule on it
 
 
 @dataclass
@@ -32,7 +36,9 @@ class FileResult:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     report: Optional[Report] = None  # the document model; None when unreadable or detached
-    internal_errors: list[str] = field(default_factory=list)  # rules that raised (GL900)
+    # Tracebacks (shown with --debug) of what went wrong in govlint or a plugin on
+    # this file (GL900, GL901): the results are incomplete, the exit code is 2.
+    internal_errors: list[str] = field(default_factory=list)
     # Facts kept when the model is dropped (batch runs keep memory flat):
     layout: Optional[str] = None
     encoding: Optional[str] = None
@@ -40,7 +46,7 @@ class FileResult:
     edition: Optional[str] = None
     lines: dict[int, str] = field(default_factory=dict)  # source lines the findings point at
     cached: bool = False
-    error: Optional[str] = None  # the file could not be read from disk (exit code 2)
+    cache_warning: Optional[str] = None  # why the result could not be cached (said once per run)
 
     @property
     def ok(self) -> bool:
@@ -84,11 +90,8 @@ class ReportReadError(Exception):
 def read(data: bytes, path: str = "<text>", max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
     """Run the first reader that accepts the bytes. Raises ReportReadError."""
     if len(data) > max_bytes:
-        size, limit = _size(len(data)), _size(max_bytes)
-        raise ReportReadError(
-            f"the file is {size}, larger than the limit of {limit} for one report (--max-size)",
-            f"文件大小为 {size}，超过单份报告 {limit} 的上限（可用 --max-size 调整）",
-        )
+        e = too_large(len(data), max_bytes)
+        raise ReportReadError(e.reason_en, e.reason_zh)
     head = data[:4096]
     for reader in plugins.readers():
         if reader.can_read(path, head):
@@ -97,13 +100,6 @@ def read(data: bytes, path: str = "<text>", max_bytes: int = DEFAULT_MAX_BYTES) 
             except DecodeError as e:
                 raise ReportReadError(e.reason_en, e.reason_zh) from None
     raise ReportReadError("no reader accepts this file", "没有可读取此文件的读取器")
-
-
-def _size(n: int) -> str:
-    """``5000 bytes``, ``12,345,678 bytes (11.8 MiB)``: exact, and readable when large."""
-    if n < 1024 * 1024:
-        return f"{n:,} bytes"
-    return f"{n:,} bytes ({n / (1024 * 1024):.1f} MiB)"
 
 
 def parse(result: ReadResult) -> Report:
@@ -117,8 +113,12 @@ def parse_bytes(data: bytes, path: str = "<text>", max_bytes: int = DEFAULT_MAX_
 
 
 def parse_path(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
-    p = Path(path)
-    return parse_bytes(p.read_bytes(), str(path), max_bytes)
+    """The document model of a report file. Raises ReportReadError (also for a file that cannot be read)."""
+    try:
+        data = read_path(path, max_bytes)
+    except ReadFailure as e:
+        raise ReportReadError(e.reason_en, e.reason_zh) from None
+    return parse_bytes(data, str(path), max_bytes)
 
 
 def is_report(report: Report) -> bool:
@@ -131,8 +131,15 @@ def check(
     selection: Optional[Selection] = None,
     rules: Optional[Sequence[Rule]] = None,
     options: Optional[dict] = None,
+    timeout: Optional[float] = DEFAULT_TIMEOUT,
+    watchdog: Optional[Watchdog] = None,
 ) -> tuple[list[Diagnostic], list[str]]:
-    """Run the selected rules over one report; returns diagnostics and internal errors."""
+    """Run the selected rules over one report; returns diagnostics and internal errors.
+
+    Each rule runs under its own time limit (``timeout`` seconds on this
+    report; None: no limit). A rule that raises, runs out of time or returns
+    something that is not a finding becomes GL900; the other rules still run.
+    """
     selection = selection or Selection()
     context = Context(template=load_template(), options=options or {})
     if context.options.get("year"):
@@ -140,18 +147,30 @@ def check(
     recognised = is_report(report)
     diags: list[Diagnostic] = []
     errors: list[str] = []
-    for rule in rules if rules is not None else plugins.rules():
-        if rule.scope != "report" or not selection.enabled(rule.code, report.path):
-            continue
-        if rule.needs_report and not recognised:
-            continue
-        try:
-            found = list(rule.check(report, context))
-        except Exception as exc:  # a broken rule must not stop the others
-            tb = traceback.format_exc()
-            errors.append(tb)
-            found = [_internal(report.path, rule, exc)]
-        diags.extend(found)
+    with watchdog or Watchdog() as dog:
+        for rule in rules if rules is not None else plugins.rules():
+            if rule.scope != "report" or not selection.enabled(rule.code, report.path):
+                continue
+            if rule.needs_report and not recognised:
+                continue
+            step = None
+            try:
+                with dog.limit(timeout, rule.code) as step:
+                    found = list(rule.check(report, context))
+            except TimeLimitExceeded as exc:
+                if not dog.owns(exc, step):
+                    raise
+                errors.append(f"rule {rule.code} was stopped after {timeout:g} s on {report.path}\n")
+                found = [failures.rule_timed_out(report.path, rule.code, rule.name, timeout or 0)]
+            except Exception as exc:  # a broken rule must not stop the others
+                errors.append(failures.describe(exc))
+                found = [failures.rule_raised(report.path, rule.code, rule.name, exc)]
+            for d in found:
+                problem = _malformed(d)
+                if problem:
+                    errors.append(f"rule {rule.code} returned a malformed finding: {problem}\n")
+                    d = failures.rule_returned_junk(report.path, rule.code, rule.name, problem)
+                diags.append(d)
     for d in diags:
         d.severity = selection.severity(d.code, d.severity)
         if d.span is not None and d.region is None:
@@ -160,6 +179,27 @@ def check(
             d.related_regions = [report.source.region(r.span) for r in d.related]
     diags.sort(key=lambda d: d.sort_key)
     return diags, errors
+
+
+def _malformed(d: object) -> Optional[str]:
+    """What is wrong with a rule's finding, or None: formatters rely on these types."""
+    if not isinstance(d, Diagnostic):
+        return f"{type(d).__name__} instead of a Diagnostic"
+    for attr in ("code", "name", "path"):
+        if not isinstance(getattr(d, attr), str):
+            return f"{attr} is {type(getattr(d, attr)).__name__}, not text"
+    if d.severity not in SEVERITIES:
+        return f"severity {d.severity!r} is not one of {', '.join(SEVERITIES)}"
+    if not isinstance(d.message, dict) or not d.message or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in d.message.items()
+    ):
+        return "message is not a mapping of language to text"
+    for span in [d.span, *(r.span if isinstance(r, Related) else r for r in d.related)]:
+        if span is not None and not (isinstance(span, Span) and type(span.start) is int and type(span.end) is int):
+            return f"{span!r} is not a Span of character offsets"
+    if not isinstance(d.data, dict):
+        return "data is not a mapping"
+    return None
 
 
 def _set_year(report: Report, year: int) -> None:
@@ -171,26 +211,6 @@ def _set_year(report: Report, year: int) -> None:
         report.year_evidence.insert(0, Evidence("config", year, None, "configuration"))
 
 
-def _gl900(path: str, zh: str, en: str, **data) -> Diagnostic:
-    """A GL900 finding: govlint itself (a plugin or a rule) went wrong, not the report."""
-    return Diagnostic(
-        code="GL900",
-        name="plugin-error",
-        severity="error",
-        message={"zh": f"{zh}；其他规则照常运行", "en": f"{en}; the other rules still ran"},
-        path=path,
-        data=data,
-    )
-
-
-def _internal(path: str, rule: Rule, exc: Exception) -> Diagnostic:
-    return _gl900(
-        path,
-        f"规则 {rule.code}（{rule.name}）运行出错：{type(exc).__name__}: {exc}",
-        f"rule {rule.code} ({rule.name}) raised {type(exc).__name__}: {exc}",
-    )
-
-
 def lint_bytes(
     data: bytes,
     path: str = "<text>",
@@ -198,36 +218,77 @@ def lint_bytes(
     max_bytes: int = DEFAULT_MAX_BYTES,
     options: Optional[dict] = None,
     rules: Optional[Sequence[Rule]] = None,
+    timeout: Optional[float] = DEFAULT_TIMEOUT,
+    watchdog: Optional[Watchdog] = None,
 ) -> FileResult:
-    """Lint the bytes of one report (``rules``: default, every installed rule)."""
+    """Lint the bytes of one report (``rules``: default, every installed rule).
+
+    Never raises for anything in the bytes: a file that cannot be read is
+    GL001, and a failure of govlint itself on this file is GL901 (its
+    traceback in ``internal_errors``). Reading and parsing run under
+    ``timeout`` seconds, and so does each rule.
+    """
     selection = selection or Selection()
-    try:
-        report = parse(read(data, path, max_bytes))
-    except ReportReadError as e:
-        diags = []
-        if selection.enabled("GL001", path):
-            diags.append(unreadable(path, e.reason_zh, e.reason_en, selection))
-        return FileResult(path, diags)
-    diags, errors = check(report, selection, rules, options=options)
+    with watchdog or Watchdog() as dog:
+        step = None
+        try:
+            with dog.limit(timeout, "read") as step:
+                report = parse(read(data, path, max_bytes))
+        except ReportReadError as e:
+            diags = []
+            if selection.enabled("GL001", path):
+                diags.append(_severity(failures.unreadable(path, e.reason_zh, e.reason_en), selection))
+            return FileResult(path, diags)
+        except TimeLimitExceeded as exc:
+            if not dog.owns(exc, step):
+                raise
+            return _failed(
+                path,
+                failures.internal_error(
+                    path,
+                    what_en=f"reading and parsing this file took longer than {timeout:g} s, govlint's time limit for it",
+                    what_zh=f"读取和解析此文件超过了 {timeout:g} 秒的时限",
+                ),
+                f"reading {path} was stopped after {timeout:g} s\n",
+            )
+        except Exception as exc:  # govlint's own bug: this file's finding, not the run's end
+            return _failed(path, failures.internal_error(path, exc), failures.describe(exc))
+        try:
+            diags, errors = check(report, selection, rules, options, timeout, dog)
+        except Exception as exc:
+            return _failed(path, failures.internal_error(path, exc), failures.describe(exc))
     return FileResult(path, diags, report, errors)
 
 
-def unreadable(path: str, zh: str, en: str, selection: Optional[Selection] = None) -> Diagnostic:
-    from .checks.input import UnreadableInput
+def lint_path(
+    path: str,
+    selection: Optional[Selection] = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    options: Optional[dict] = None,
+    rules: Optional[Sequence[Rule]] = None,
+    timeout: Optional[float] = DEFAULT_TIMEOUT,
+    watchdog: Optional[Watchdog] = None,
+) -> FileResult:
+    """Lint one file; a file that cannot be read (missing, not a regular file, too large) is GL001."""
+    try:
+        data = read_path(path, max_bytes)
+    except ReadFailure as e:
+        return cannot_read(path, e)
+    return lint_bytes(data, path, selection, max_bytes, options, rules, timeout, watchdog)
 
-    rule = UnreadableInput()
-    d = Diagnostic(
-        code=rule.code,
-        name=rule.name,
-        severity=rule.severity,
-        message={"zh": f"无法读取此文件：{zh}", "en": f"cannot read this file: {en}"},
-        path=path,
-        span=Span(0, 0),
-    )
-    d.region = Source(path, "", "").region(Span(0, 0))
-    if selection is not None:
-        d.severity = selection.severity(d.code, d.severity)
+
+def cannot_read(path: str, failure: ReadFailure) -> FileResult:
+    """The result for a path the operating system would not give (always reported: nothing is lost silently)."""
+    return FileResult(path, [failures.unreadable(path, failure.reason_zh, failure.reason_en)])
+
+
+def _severity(d: Diagnostic, selection: Selection) -> Diagnostic:
+    d.severity = selection.severity(d.code, d.severity)
     return d
+
+
+def _failed(path: str, finding: Diagnostic, detail: str) -> FileResult:
+    return FileResult(path, [finding], internal_errors=[detail])
 
 
 def lint_text(
@@ -238,7 +299,7 @@ def lint_text(
     rules: Optional[Sequence[Rule]] = None,
 ) -> FileResult:
     """Lint a report given as a string (as if it were a UTF-8 file)."""
-    return lint_bytes(text.encode("utf-8"), path, selection, options=options, rules=rules)
+    return lint_bytes(text.encode("utf-8", "surrogatepass"), path, selection, options=options, rules=rules)
 
 
 def plugin_failures_result() -> Optional[FileResult]:
@@ -250,7 +311,7 @@ def plugin_failures_result() -> Optional[FileResult]:
     for info in failed:
         who = f"{info.name} ({info.distribution} {info.version})" if info.distribution else info.name
         diags.append(
-            _gl900(
+            failures.gl900(
                 "<plugins>",
                 f"插件 {who} {_zh_failure(info.error or '')}",
                 f"plugin {who} {info.error}",
@@ -271,76 +332,6 @@ def _zh_failure(error: str) -> str:
     )
 
 
-def discover(
-    paths: Iterable[str | os.PathLike],
-    include: Sequence[str] = ("*.txt",),
-    exclude: Sequence[str] = (),
-    base: Optional[Path] = None,
-) -> Iterator[str]:
-    """Files to lint: files as given, directories recursively.
-
-    In directories: files matching an ``include`` glob (by name or relative
-    path), sorted, hidden files and folders skipped, and anything matching
-    an ``exclude`` glob (relative to ``base`` or the directory given) left
-    out. A file named explicitly is always linted.
-    """
-    import fnmatch
-
-    include = tuple(include) or ("*.txt",)
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            for full, rel in _walk(str(path), ""):
-                name = rel.rpartition("/")[2]
-                if not any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in include):
-                    continue
-                if exclude and _excluded(Path(full), Path(rel), exclude, base):
-                    continue
-                yield full
-        else:
-            yield str(p)
-
-
-def _walk(folder: str, rel: str) -> Iterator[tuple[str, str]]:
-    """(path, relative posix path) of the files under ``folder``, sorted by name at every
-    level, hidden entries skipped (never entered), symbolic links to folders not followed."""
-    try:
-        with os.scandir(folder) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError:
-        return
-    for e in entries:
-        if e.name.startswith("."):
-            continue
-        sub = f"{rel}/{e.name}" if rel else e.name
-        try:
-            if e.is_dir(follow_symlinks=False):
-                yield from _walk(e.path, sub)
-            elif e.is_file():
-                yield e.path, sub
-        except OSError:
-            continue
-
-
-def _excluded(path: Path, rel: Path, globs: Sequence[str], base: Optional[Path]) -> bool:
-    import fnmatch
-
-    names = [rel.as_posix()]
-    if base is not None:
-        try:
-            names.append(path.resolve().relative_to(base.resolve()).as_posix())
-        except ValueError:
-            pass
-    for glob in globs:
-        g = glob.rstrip("/")
-        for name in names:
-            if fnmatch.fnmatch(name, g) or fnmatch.fnmatch(name, g + "/*") or any(
-                fnmatch.fnmatch(part, g) for part in Path(name).parts
-            ):
-                return True
-    return False
-
-
 def lint_paths(
     paths: Iterable[str | os.PathLike],
     selection: Optional[Selection] = None,
@@ -348,14 +339,19 @@ def lint_paths(
     options: Optional[dict] = None,
     exclude: Sequence[str] = (),
     rules: Optional[Sequence[Rule]] = None,
+    timeout: Optional[float] = DEFAULT_TIMEOUT,
 ) -> Iterator[FileResult]:
-    """Lint files and directories; yields one result per file, in a stable order.
+    """Lint files and folders; yields one result per file, in a stable order.
 
-    Raises OSError for a path that does not exist or cannot be read.
+    Every path named or found has a result: one that cannot be read (it does
+    not exist, a folder that cannot be listed, not a regular file) is GL001
+    with the operating system's reason.
     """
-    for f in discover(paths, ("*.txt",), exclude, selection.base if selection else None):
-        data = Path(f).read_bytes()
-        yield lint_bytes(data, f, selection, max_bytes, options, rules)
+    for found in walk(paths, ("*.txt",), exclude, selection.base if selection else None):
+        if found.failure is not None:
+            yield cannot_read(found.path, found.failure)
+        else:
+            yield lint_path(found.path, selection, max_bytes, options, rules, timeout)
 
 
 __all__ = [
@@ -365,6 +361,7 @@ __all__ = [
     "check",
     "discover",
     "lint_bytes",
+    "lint_path",
     "lint_paths",
     "lint_text",
     "parse_bytes",

@@ -1,34 +1,29 @@
-"""Many files at once: a process pool, a content-addressed cache, results in a fixed order.
+"""Many files at once: the cache, a process pool, results in a fixed order.
 
 Results come back in discovery order whatever the number of processes, and
 each result carries only the findings and a few facts, never the parsed
-report, so memory stays flat in the number of files.
-
-The cache key is the file's content hash plus everything that can change the
-findings: govlint's version, the installed plugins and their versions, the
-rules with their settings, and the effective configuration (including the
-per-file ignores that apply to the path). Entries are written to a temporary
-file and renamed, so concurrent runs never read half an entry.
+report, so memory stays flat in the number of files. Every path given ends
+in exactly one result: a path that cannot be read is GL001, a failure of
+govlint on one file is GL901 for that file (``pool.py`` extends this to a
+worker process that dies or hangs).
 """
 
 from __future__ import annotations
 
 import gc
-import hashlib
-import json
-import os
-import tempfile
+import sys
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
-from typing import Any, Iterator, Optional, Sequence
+from typing import Iterator, Optional, Sequence, Union
 
-from . import __version__, plugins
-from .api import FileResult, lint_bytes
-from .model import Diagnostic, Region, Related, Span
+from . import cache
+from .api import DEFAULT_TIMEOUT, FileResult, cannot_read, lint_bytes
+from .cache import default_cache_dir, fingerprint  # noqa: F401 - part of this module's interface
+from .discovery import STDIN, Found
+from .failures import describe, internal_error
+from .guard import Watchdog
+from .read.files import ReadFailure, read_path, read_stream
 from .select import Selection
-
-CACHE_FORMAT = 2
 
 
 def quiet_gc() -> None:
@@ -45,14 +40,6 @@ def quiet_gc() -> None:
     gc.set_threshold(20_000, 50, 50)
 
 
-def default_cache_dir() -> Path:
-    env = os.environ.get("GOVLINT_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "govlint"
-
-
 @dataclass(frozen=True)
 class Job:
     """Everything a worker needs to lint one file (sent to worker processes)."""
@@ -66,149 +53,45 @@ class Job:
     # False: the output format shows neither related locations nor source lines, so
     # they are not sent between processes or decoded from the cache (the cache keeps them).
     related: bool = True
+    timeout: Optional[float] = DEFAULT_TIMEOUT
+    stdin_name: str = STDIN  # the name standard input goes by in output and configuration
 
-
-def fingerprint(selection: Selection, max_bytes: int, options: dict, rules: Sequence[Any]) -> str:
-    """What, besides a file's bytes, decides its findings."""
-    rule_facts = [
-        (r.code, r.severity, type(r).__module__, type(r).__qualname__, getattr(getattr(r, "pattern", None), "pattern", None),
-         getattr(r, "kind", None), getattr(r, "section", None), getattr(r, "minimum", None), getattr(r, "maximum", None),
-         getattr(r, "message", None))
-        for r in rules
-    ]
-    facts = {
-        "govlint": __version__,
-        "cache": CACHE_FORMAT,
-        "plugins": sorted((i.name, i.version or "", i.error or "") for i in plugins.infos()),
-        "select": selection.select,
-        "ignore": selection.ignore,
-        "severities": sorted(selection.severities.items()),
-        "max_bytes": max_bytes,
-        "options": sorted((k, json.dumps(v, sort_keys=True, ensure_ascii=False)) for k, v in options.items()),
-        "rules": [json.dumps(x, sort_keys=True, ensure_ascii=False, default=str) for x in rule_facts],
-    }
-    return hashlib.sha256(json.dumps(facts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-
-
-# ------------------------------------------------------------------ cache entries
-#
-# An entry is two lines of JSON: the findings, then what only some output formats
-# show (related locations, the source lines findings point at). JSON escapes line
-# breaks inside strings, so the first newline always ends the first part, and a
-# text run decodes only that part.
-
-def _region(r: Optional[Region]) -> Optional[list[int]]:
-    return None if r is None else [r.start_line, r.start_column, r.end_line, r.end_column]
-
-
-def _unregion(v: Optional[list[int]]) -> Optional[Region]:
-    return None if v is None else Region(*v)
-
-
-def _dump(res: FileResult) -> bytes:
-    head = {
-        "format": CACHE_FORMAT,
-        "facts": [res.layout, res.encoding, res.year, res.edition],
-        "diagnostics": [
-            [d.code, d.name, d.severity, d.message, None if d.span is None else [d.span.start, d.span.end], _region(d.region), d.data]
-            for d in res.diagnostics
-        ],
-    }
-    detail = {
-        "lines": {str(k): v for k, v in res.lines.items()},
-        "related": [
-            [[[r.span.start, r.span.end, r.message] for r in d.related], [_region(r) for r in d.related_regions]]
-            for d in res.diagnostics
-        ],
-    }
-    return "\n".join(
-        json.dumps(part, ensure_ascii=False, default=str, separators=(",", ":")) for part in (head, detail)
-    ).encode("utf-8")
-
-
-def _load(blob: bytes, path: str, related: bool = True) -> Optional[FileResult]:
-    first, _, rest = blob.partition(b"\n")
-    head = json.loads(first)
-    if head.get("format") != CACHE_FORMAT:
-        return None
-    res = FileResult(path)
-    res.layout, res.encoding, res.year, res.edition = head["facts"]
-    res.cached = True
-    for code, name, severity, message, span, region, data in head["diagnostics"]:
-        res.diagnostics.append(
-            Diagnostic(
-                code=code,
-                name=name,
-                severity=severity,
-                message=message,
-                path=path,
-                span=None if span is None else Span(*span),
-                region=_unregion(region),
-                data=data,
-            )
-        )
-    if related:
-        detail = json.loads(rest)
-        res.lines = {int(k): v for k, v in detail["lines"].items()}
-        for d, (rel, regions) in zip(res.diagnostics, detail["related"]):
-            d.related = [Related(Span(a, b), m) for a, b, m in rel]
-            d.related_regions = [r for r in (_unregion(x) for x in regions) if r is not None]
-    return res
-
-
-def _entry_path(cache_dir: str, key: str) -> str:
-    return os.path.join(cache_dir, f"v{CACHE_FORMAT}", key[:2], key + ".json")
-
-
-def _cache_get(cache_dir: str, key: str, path: str, related: bool = True) -> Optional[FileResult]:
-    try:
-        with open(_entry_path(cache_dir, key), "rb") as fh:
-            return _load(fh.read(), path, related)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # missing or damaged: lint again
-
-
-def _cache_put(cache_dir: str, key: str, res: FileResult) -> None:
-    target = _entry_path(cache_dir, key)
-    folder = os.path.dirname(target)
-    try:
-        blob = _dump(res)
-        os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(blob)
-        os.replace(tmp, target)  # atomic: a concurrent reader sees all or nothing
-    except OSError:
-        pass  # a cache that cannot be written is no reason to fail the lint
-
-
-# ------------------------------------------------------------------ linting
 
 def cache_key(job: Job, path: str, data: bytes) -> str:
-    h = hashlib.sha256(data)
-    h.update(job.fingerprint.encode())
-    h.update(json.dumps(sorted(job.selection.ignored_in(path))).encode())
-    return h.hexdigest()
+    return cache.key(job.fingerprint, job.selection, path, data)
 
 
-def lint_file(job: Job, path: str) -> FileResult:
-    """Lint one file from disk, through the cache when there is one."""
+def lint_file(job: Job, path: str, watchdog: Optional[Watchdog] = None, skip: frozenset = frozenset()) -> FileResult:
+    """Lint one file (``-``: standard input), through the cache when there is one.
+
+    ``skip``: codes of rules not to run (the pool's second try after a rule
+    ended a worker); such a result is not cached. Never raises: whatever goes
+    wrong becomes this file's GL001 or GL901.
+    """
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as e:
-        res = FileResult(path)
-        res.error = e.strerror or str(e)
-        return res
+        return _lint_file(job, path, watchdog, skip)
+    except Exception as exc:
+        return FileResult(path, [internal_error(path, exc)], internal_errors=[describe(exc)])
+
+
+def _lint_file(job: Job, path: str, watchdog: Optional[Watchdog], skip: frozenset) -> FileResult:
+    name = job.stdin_name if path == STDIN else path
+    try:
+        data = read_stream(sys.stdin.buffer, job.max_bytes) if path == STDIN else read_path(path, job.max_bytes)
+    except ReadFailure as e:
+        return cannot_read(name, e)
     key = ""
-    if job.cache_dir:
-        key = cache_key(job, path, data)
-        hit = _cache_get(job.cache_dir, key, path, job.related)
+    use_cache = bool(job.cache_dir) and not skip
+    if use_cache:
+        key = cache_key(job, name, data)
+        hit = cache.get(job.cache_dir or "", key, name, job.related)
         if hit is not None:
             return hit
-    res = lint_bytes(data, path, job.selection, job.max_bytes, job.options, list(job.rules)).detach()
-    if job.cache_dir and not res.internal_errors:
-        _cache_put(job.cache_dir, key, res)
+    rules = [r for r in job.rules if r.code not in skip]
+    res = lint_bytes(data, name, job.selection, job.max_bytes, job.options, rules, job.timeout, watchdog)
+    res.detach()
+    if use_cache and not res.internal_errors:
+        res.cache_warning = cache.put(job.cache_dir, key, res)
     return res if job.related else _slim(res)
 
 
@@ -224,45 +107,63 @@ def _slim(res: FileResult) -> FileResult:
 def _known_key(job: Job, path: str) -> Optional[str]:
     """The cache key of a file whose result is cached, else None (read errors: None)."""
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError:
+        data = read_path(path, job.max_bytes)
+    except ReadFailure:
         return None
     key = cache_key(job, path, data)
-    return key if os.path.isfile(_entry_path(job.cache_dir or "", key)) else None
+    return key if cache.has(job.cache_dir or "", key) else None
 
 
-def run(files: Sequence[str], job: Job, jobs: int = 1) -> Iterator[FileResult]:
-    """Lint ``files`` with ``jobs`` processes; results in the order of ``files``.
+def run(files: Sequence[Union[str, Found]], job: Job, jobs: int = 1, isolate: bool = False) -> Iterator[FileResult]:
+    """Lint ``files`` with ``jobs`` processes; one result per entry, in the order of ``files``.
 
     Cached files are answered by this process; only the others go to the
     pool, so a re-run over unchanged files costs a hash and a read each.
+    Entries that carry a failure (from discovery) are answered here too.
+    ``isolate``: lint in worker processes even with one job (third-party
+    rules run there, where the pool can end and replace a worker they hang).
     """
+    found = [f if isinstance(f, Found) else Found(f) for f in files]
     work = partial(lint_file, job)
-    if jobs <= 1 or len(files) < 4:
-        for f in files:
-            yield work(f)
+    local: dict[int, Optional[str]] = {}  # index -> cache key of a hit (None: answered here anyway)
+    for i, f in enumerate(found):
+        if f.failure is not None or f.path == STDIN:
+            local[i] = None
+    if job.cache_dir and (jobs > 1 or isolate):
+        for i, f in enumerate(found):
+            if i not in local:
+                key = _known_key(job, f.path)
+                if key is not None:
+                    local[i] = key
+    misses = [f.path for i, f in enumerate(found) if i not in local]
+    if not misses or (not isolate and (jobs <= 1 or len(misses) < 4)):
+        for f in found:
+            yield cannot_read(f.path, f.failure) if f.failure is not None else work(f.path)
         return
-    hits: dict[int, str] = {}
-    if job.cache_dir:
-        for i, f in enumerate(files):
-            key = _known_key(job, f)
-            if key is not None:
-                hits[i] = key
-    misses = [f for i, f in enumerate(files) if i not in hits]
-    if not misses:
-        for i, f in enumerate(files):
-            yield _cache_get(job.cache_dir or "", hits[i], f, job.related) or work(f)
-        return
-    import multiprocessing
+    from .pool import WorkerPool
 
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    chunk = max(1, min(32, len(misses) // (jobs * 8)))
-    with ctx.Pool(processes=min(jobs, len(misses)), initializer=quiet_gc) as pool:
-        linted = pool.imap(work, misses, chunksize=chunk)
-        for i, f in enumerate(files):
-            if i in hits:
-                yield _cache_get(job.cache_dir or "", hits[i], f, job.related) or work(f)
-            else:
+    pool = WorkerPool(
+        work,
+        min(max(1, jobs), len(misses)),
+        job.timeout,
+        rules=[(r.code, r.name) for r in job.rules],
+        setup=quiet_gc,
+        chunk=_chunk(len(misses), jobs),
+    )
+    linted = pool.map(misses)
+    try:
+        for i, f in enumerate(found):
+            if i not in local:
                 yield next(linted)
+            elif f.failure is not None:
+                yield cannot_read(f.path, f.failure)
+            else:
+                key = local[i]
+                hit = cache.get(job.cache_dir or "", key, f.path, job.related) if key else None
+                yield hit or work(f.path)
+    finally:
+        linted.close()
+
+
+def _chunk(misses: int, jobs: int) -> int:
+    return max(1, min(16, misses // (jobs * 8)))

@@ -7,35 +7,69 @@
     govlint rules                    every rule with its code and severity
     govlint rule CODE                one rule's explanation
 
-Exit codes: 0 no findings, 1 findings, 2 usage, configuration or I/O error,
-or a rule that raised (GL900).
+Exit codes: 0 no findings; 1 findings; 2 a usage or configuration error,
+the report could not be written, or the results are incomplete (GL900: a
+plugin or rule failed; GL901: govlint failed on a file); 130 interrupted
+(Ctrl-C); 141 standard output was closed before the report was complete.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-import traceback
 from pathlib import Path
 from typing import Optional, Sequence
 
-from . import __version__, api, plugins
+from . import __version__, api, failures, plugins
 from .config import Config, ConfigError, check_codes, discover
 from .config import load as load_config
+from .discovery import STDIN, walk
 from .i18n import choose_lang, t
+from .output import OutputClosed, OutputError, Sink
+from .read.files import ReadFailure, read_path
+from .report.safe import display_path, escape
 from .rule import FAMILIES
 from .select import parse_codes
 from .settings import Settings, fail_rank, resolve
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a program stopped by Ctrl-C
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE: the reader left, so the run cannot say it is clean
 SUBCOMMANDS = ("check", "inspect", "parse", "rules", "rule", "config", "plugins")
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, no usage dump
-        sys.stderr.write(f"govlint: {message} (see 'govlint --help')\n")
+        say(f"govlint: {message} (see 'govlint --help')")
         raise SystemExit(EXIT_ERROR)
+
+
+def say(line: str) -> None:
+    """One line on standard error; a closed or broken standard error is not a reason to fail."""
+    err = sys.stderr
+    if err is None:
+        return
+    try:
+        err.write("".join(escape(part) + "\n" for part in line.split("\n")))
+        err.flush()
+    except (OSError, ValueError, UnicodeError):
+        pass
+
+
+def _out(text: str) -> None:
+    """Standard output of the commands that do not lint (rules, inspect, parse …)."""
+    if sys.stdout is None:
+        raise OutputError("cannot write to standard output: it is closed")
+    try:
+        sys.stdout.write(text)
+    except BrokenPipeError:
+        raise
+    except UnicodeEncodeError:
+        sys.stdout.write(text.encode(sys.stdout.encoding or "utf-8", "backslashreplace").decode(sys.stdout.encoding or "utf-8"))
+    except OSError as e:
+        raise OutputError(f"cannot write to standard output: {e.strerror or e}") from None
 
 
 def _lint_parser(prog: str = "govlint") -> argparse.ArgumentParser:
@@ -45,7 +79,8 @@ def _lint_parser(prog: str = "govlint") -> argparse.ArgumentParser:
         epilog="Subcommands: inspect FILE [--json] | parse FILE | rules | rule CODE | config --show.  "
         "Exit codes: 0 clean, 1 findings, 2 usage/configuration/I-O error or a rule that raised.",
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="report files or directories (searched recursively for .txt)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="report files or directories (searched recursively for .txt); - reads standard input")
+    p.add_argument("--stdin-filename", metavar="NAME", help="the name standard input (-) goes by in output and configuration")
     p.add_argument("--format", default="text", help="output format: text (default), sarif, json, github")
     p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     p.add_argument("--lang", choices=("zh", "en"), help="message language (default: config, then locale, then zh)")
@@ -60,6 +95,10 @@ def _lint_parser(prog: str = "govlint") -> argparse.ArgumentParser:
     p.add_argument("--max-size", type=int, metavar="BYTES", help=f"largest file read as a report (default {api.DEFAULT_MAX_BYTES})")
     p.add_argument("--automation-id", metavar="ID", help="SARIF runs[].automationDetails.id, to tell several govlint runs apart")
     p.add_argument("--sarif-root", metavar="DIR", help="folder SARIF artifact URIs are relative to (default: current folder)")
+    p.add_argument(
+        "--timeout", type=float, metavar="SECONDS",
+        help="time limit for reading one file, and for each rule on it (default 10; 0: no limit)",
+    )
     p.add_argument("--jobs", "-j", type=int, metavar="N", help="processes to lint with (default: the number of cores)")
     p.add_argument("--cache-dir", metavar="DIR", help="where unchanged files' results are kept (default: the user cache folder)")
     p.add_argument("--no-cache", action="store_true", help="lint every file again, and keep nothing")
@@ -79,20 +118,30 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 return _lint(rest)
             return {"inspect": _inspect, "parse": _parse, "rules": _rules, "rule": _rule, "config": _config_command, "plugins": _plugins}[cmd](rest)
         return _lint(args)
-    except BrokenPipeError:  # `govlint … | head`
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        except OSError:
-            pass
-        return EXIT_OK
+    except OutputError as e:
+        say(f"govlint: {e}")
+        return EXIT_ERROR
+    except (BrokenPipeError, OutputClosed):  # `govlint … | head`: the reader left early
+        _silence_stdout()
+        return EXIT_PIPE_CLOSED
     except KeyboardInterrupt:
-        sys.stderr.write("govlint: interrupted\n")
-        return 130
+        say("govlint: interrupted")
+        return EXIT_INTERRUPTED
     except Exception as exc:  # never a traceback for users; --debug shows it
         if "--debug" in args:
-            traceback.print_exc()
-        sys.stderr.write(f"govlint: internal error: {type(exc).__name__}: {exc} (run with --debug for details)\n")
+            say(failures.describe(exc).rstrip())
+        say(f"govlint: internal error: {type(exc).__name__}: {exc} (run with --debug for details; please report it at "
+            f"{failures.REPORT_BUGS})")
         return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.__stdout__.fileno())  # type: ignore[union-attr]
+        os.close(fd)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _config(ns: argparse.Namespace, extra: dict) -> Config:
@@ -100,9 +149,12 @@ def _config(ns: argparse.Namespace, extra: dict) -> Config:
         return Config()
     if ns.config:
         return load_config(Path(ns.config), None, extra)
-    start = Path(ns.paths[0]) if getattr(ns, "paths", None) else Path.cwd()
+    first = ns.paths[0] if getattr(ns, "paths", None) else None
+    if first == STDIN:
+        first = getattr(ns, "stdin_filename", None)
+    start = Path(first) if first else Path.cwd()
     if not start.exists():
-        start = Path.cwd()
+        start = start.parent if start.parent.exists() else Path.cwd()
     return discover(start if start.is_dir() else start.parent, None, extra)
 
 
@@ -126,11 +178,15 @@ def _settings(ns: argparse.Namespace) -> Settings:
         "fail-level": getattr(ns, "fail_level", None),
         "lang": ns.lang,
         "max-size": ns.max_size,
+        "timeout": getattr(ns, "timeout", None),
         "include": getattr(ns, "include", None),
         "exclude": getattr(ns, "exclude", None),
     }
     if ns.max_size is not None and ns.max_size <= 0:
         raise ConfigError(f"--max-size must be a positive number of bytes, not {ns.max_size}")
+    timeout = getattr(ns, "timeout", None)
+    if timeout is not None and not 0 <= timeout <= 86400:
+        raise ConfigError(f"--timeout must be a number of seconds from 0 (no limit) to 86400, not {timeout:g}")
     settings = resolve(cfg, cli, known)
     settings.rules = all_rules
     return settings
@@ -143,17 +199,20 @@ class _Tally:
         self.floor = floor
         self.files = 0
         self.failing = False
-        self.internal: list[str] = []
-        self.io_errors: list[tuple[str, str]] = []
+        self.internal: list[str] = []  # tracebacks of GL900 / GL901
+        self.broken_files = 0  # files with GL901
+        self.cache_warning: Optional[str] = None
 
     def watch(self, results, progress=None):
         for res in results:
             if res.path != "<plugins>":
                 self.files += 1
-            if res.error:
-                self.io_errors.append((res.path, res.error))
-                continue
-            self.internal.extend(res.internal_errors)
+            if res.internal_errors:
+                self.internal.extend(res.internal_errors)
+                if any(d.code == "GL901" for d in res.diagnostics):
+                    self.broken_files += 1
+            if res.cache_warning and self.cache_warning is None:
+                self.cache_warning = res.cache_warning
             if not self.failing and any(fail_rank(d.severity) >= self.floor for d in res.diagnostics):
                 self.failing = True
             if progress is not None:
@@ -179,12 +238,12 @@ def _settings_only(ns: argparse.Namespace) -> Optional[Settings]:
     """Settings for commands that do not lint (no command-line selection); None after an error message."""
     if not hasattr(ns, "paths"):
         ns.paths = []
-    for k in ("select", "ignore", "max_size", "extend_select", "fail_level", "include", "exclude"):
+    for k in ("select", "ignore", "max_size", "extend_select", "fail_level", "include", "exclude", "timeout"):
         setattr(ns, k, None)
     try:
         return _settings(ns)
     except ConfigError as e:
-        sys.stderr.write(f"govlint: configuration error: {e}\n")
+        say(f"govlint: configuration error: {e}")
         return None
 
 
@@ -195,27 +254,26 @@ def _lint(argv: list[str]) -> int:
     try:
         settings = _settings(ns)
     except ConfigError as e:
-        sys.stderr.write(f"govlint: configuration error: {e}\n")
+        say(f"govlint: configuration error: {e}")
         return EXIT_ERROR
     lang = choose_lang(ns.lang, settings["lang"])
     if not ns.paths:
-        sys.stderr.write("govlint: no PATH given (see 'govlint --help')\n")
+        say("govlint: no PATH given (see 'govlint --help')")
         return EXIT_ERROR
     formatters = plugins.formatters()
     if ns.format not in formatters:
-        sys.stderr.write(f"govlint: unknown format '{ns.format}' (available: {', '.join(sorted(formatters))})\n")
+        say(f"govlint: unknown format '{ns.format}' (available: {', '.join(sorted(formatters))})")
         return EXIT_ERROR
     if ns.jobs is not None and ns.jobs < 1:
-        sys.stderr.write(f"govlint: --jobs must be 1 or more, not {ns.jobs}\n")
+        say(f"govlint: --jobs must be 1 or more, not {ns.jobs}")
         return EXIT_ERROR
-    for p in ns.paths:
-        if not Path(p).exists():
-            sys.stderr.write(f"govlint: {t('error.no_such_path', lang, path=p)}\n")
-            return EXIT_ERROR
+    if ns.paths.count(STDIN) > 1:
+        say("govlint: standard input (-) can be named only once")
+        return EXIT_ERROR
     selection = settings.selection()
-    files = list(api.discover(ns.paths, settings["include"], settings["exclude"], selection.base))
-    if not files:
-        sys.stderr.write(f"govlint: {t('error.no_files', lang, paths=' '.join(ns.paths))}\n")
+    found = list(walk(ns.paths, settings["include"], settings["exclude"], selection.base))
+    if not found:
+        say(f"govlint: {t('error.no_files', lang, paths=' '.join(ns.paths))}")
         return EXIT_ERROR
     options = {
         "lang": lang,
@@ -235,43 +293,58 @@ def _lint(argv: list[str]) -> int:
         cache_dir,
         batch.fingerprint(selection, settings["max-size"], rule_options, settings.rules) if cache_dir else "",
         related=ns.format not in ("text", "github"),
+        timeout=settings["timeout"] or None,
+        stdin_name=ns.stdin_filename or STDIN,
     )
     jobs = ns.jobs or os.cpu_count() or 1
     tally = _Tally(fail_rank(settings["fail-level"]))
-    to_terminal = not ns.output and sys.stdout.isatty()
+    stdout = sys.stdout
+    try:
+        sink = Sink(ns.output, stdout, utf8=ns.format not in ("text",))
+    except OutputError as e:
+        say(f"govlint: {e}")
+        return EXIT_ERROR
+    to_terminal = not ns.output and stdout is not None and stdout.isatty()
     show = _progress(
-        len(files), sys.stderr.isatty() and not os.environ.get("CI") and len(files) > 5 and not to_terminal
+        len(found), sys.stderr is not None and sys.stderr.isatty() and not os.environ.get("CI") and len(found) > 5 and not to_terminal
     )
     batch.quiet_gc()
-    results = batch.run(files, job, min(jobs, len(files)))
+    # Third-party rules run in a worker process even with one job: if one hangs where no
+    # signal reaches it, the pool can end that worker and still report the file.
+    third_party = any(not type(r).__module__.startswith("govlint.") for r in options["rules"])
+    results = lint_results = batch.run(found, job, min(jobs, len(found)), isolate=third_party)
     failed_plugins = api.plugin_failures_result()
     if failed_plugins is not None and selection.enabled("GL900"):
         results = _chain([failed_plugins], results)
     stream = tally.watch(results, show)
     formatter = formatters[ns.format]
     try:
-        sink = open(ns.output, "w", encoding="utf-8") if ns.output else sys.stdout  # noqa: SIM115
-    except OSError as e:
-        sys.stderr.write(f"govlint: cannot write {ns.output}: {e.strerror or e}\n")
+        # While rules run, a plugin's print() goes to standard error, not into the report.
+        with contextlib.redirect_stdout(sys.stderr):
+            if hasattr(formatter, "stream"):
+                formatter.stream(stream, options, sink.write)
+            else:
+                sink.write(formatter.render(list(stream), options))
+        sink.commit()
+    except OutputError as e:
+        say(f"govlint: {e}")
         return EXIT_ERROR
-    try:
-        if hasattr(formatter, "stream"):
-            formatter.stream(stream, options, sink.write)
-        else:
-            sink.write(formatter.render(list(stream), options))
-        sink.flush()
+    except BaseException:
+        sink.abandon()
+        raise
     finally:
-        if ns.output:
-            sink.close()
-    for path, reason in tally.io_errors:
-        sys.stderr.write(f"govlint: {t('error.cannot_read', lang, path=path, reason=reason)}\n")
+        for it in (stream, results, lint_results):  # end worker processes at once if the output stopped early
+            it.close()
+    if tally.cache_warning:
+        say(f"govlint: warning: {t('warning.cache', lang, reason=tally.cache_warning)}")
     if tally.internal:
         if ns.debug:
             for tb in tally.internal:
-                sys.stderr.write(tb)
-        sys.stderr.write(f"govlint: {t('error.internal', lang)}\n")
-        return EXIT_ERROR
-    if tally.io_errors:
+                say(tb.rstrip())
+        if tally.broken_files:
+            say(f"govlint: {t('error.gl901', lang, n=tally.broken_files, s='' if tally.broken_files == 1 else 's')}")
+        else:
+            say(f"govlint: {t('error.internal', lang)}")
         return EXIT_ERROR
     return EXIT_FINDINGS if tally.failing else EXIT_OK
 
@@ -292,21 +365,15 @@ def _config_command(argv: list[str]) -> int:
     settings = _settings_only(ns)
     if settings is None:
         return EXIT_ERROR
-    sys.stdout.write(settings.show())
+    _out(settings.show())
     return EXIT_OK
 
 
 def _read_one(path: str) -> tuple[Optional[object], int]:
-    if not Path(path).is_file():
-        sys.stderr.write(f"govlint: no such file: {path}\n")
-        return None, EXIT_ERROR
     try:
-        result = api.read(Path(path).read_bytes(), path)
-    except api.ReportReadError as e:
-        sys.stderr.write(f"govlint: cannot read {path}: {e.reason_en}\n")
-        return None, EXIT_ERROR
-    except OSError as e:
-        sys.stderr.write(f"govlint: cannot read {path}: {e.strerror}\n")
+        result = api.read(read_path(path, api.DEFAULT_MAX_BYTES), path)
+    except (api.ReportReadError, ReadFailure) as e:
+        say(f"govlint: cannot read {display_path(path)}: {e.reason_en}")
         return None, EXIT_ERROR
     return result, EXIT_OK
 
@@ -330,7 +397,7 @@ def _inspect(argv: list[str]) -> int:
     from .report.inspect import render_json, render_text
 
     report = api.parse(result)  # type: ignore[arg-type]
-    sys.stdout.write(render_json(report) if ns.json else render_text(report))
+    _out(render_json(report) if ns.json else "\n".join(escape(line) for line in render_text(report).split("\n")))
     return EXIT_OK
 
 
@@ -343,15 +410,15 @@ def _parse(argv: list[str]) -> int:
     from .parse.grammar import parse_tokens
 
     src = result.source  # type: ignore[attr-defined]
-    sys.stdout.write(f"# layout: {src.layout} ({result.layout_evidence}); encoding: {src.encoding}\n")  # type: ignore[attr-defined]
+    _out(f"# layout: {src.layout} ({result.layout_evidence}); encoding: {src.encoding}\n")  # type: ignore[attr-defined]
     for tok in result.tokens:  # type: ignore[attr-defined]
         line, col = src.position(tok.start)
-        shown = " ".join(tok.text.split())
+        shown = escape(" ".join(tok.text.split()))
         shown = shown if len(shown) <= 60 else shown[:59] + "…"
-        sys.stdout.write(f"{line}:{col}\t{tok.kind}\t{shown}\n")
+        _out(f"{line}:{col}\t{tok.kind}\t{shown}\n")
     if not ns.tokens:
         tree = parse_tokens(result.tokens)  # type: ignore[attr-defined]
-        sys.stdout.write("\n" + _tree(tree))
+        _out("\n" + _tree(tree))
     return EXIT_OK
 
 
@@ -377,7 +444,7 @@ def _tree(tree) -> str:
 
 
 def _shown(tok) -> str:
-    shown = " ".join(tok.text.split())
+    shown = escape(" ".join(tok.text.split()))
     return f"{tok.kind} {shown[:40]}"
 
 
@@ -391,7 +458,7 @@ def _rules(argv: list[str]) -> int:
     if ns.markdown:
         from .report.ruledocs import render_markdown
 
-        sys.stdout.write(render_markdown([r for r in plugins.rules() if r.code.startswith("GL")]))
+        _out(render_markdown([r for r in plugins.rules() if r.code.startswith("GL")]))
         return EXIT_OK
     settings = _settings_only(ns)
     if settings is None:
@@ -400,15 +467,15 @@ def _rules(argv: list[str]) -> int:
     selection = settings.selection()
     family = None
     on, off = ("启用", "停用") if lang == "zh" else ("on", "off")
-    sys.stdout.write(f"{'code':<7} {'name':<34} {'severity':<8} {'enabled':<7} {'fix':<4} summary\n")
+    _out(f"{'code':<7} {'name':<34} {'severity':<8} {'enabled':<7} {'fix':<4} summary\n")
     for r in sorted(settings.rules, key=lambda r: (not r.code.startswith("GL"), r.family if not r.code.startswith("GL") else "", r.code)):
         fam = r.family if lang == "en" or not r.code.startswith("GL") else FAMILIES.get(r.code[:3], (r.family, r.family))[1]
         if fam != family:
             family = fam
-            sys.stdout.write(f"\n[{family}]\n")
+            _out(f"\n[{family}]\n")
         sev = selection.severity(r.code, r.severity)
         enabled = on if selection.enabled(r.code) else off
-        sys.stdout.write(f"{r.code:<7} {r.name:<34} {sev:<8} {enabled:<7} {'-':<4} {r.summary.get(lang, '')}\n")
+        _out(f"{r.code:<7} {r.name:<34} {sev:<8} {enabled:<7} {'-':<4} {r.summary.get(lang, '')}\n")
     return EXIT_OK
 
 
@@ -425,15 +492,15 @@ def _rule(argv: list[str]) -> int:
     lang = choose_lang(ns.lang, settings["lang"])
     for r in settings.rules:
         if r.code == ns.code.upper() or r.name == ns.code:
-            sys.stdout.write(f"{r.code} {r.name} [{r.severity}]\n\n{r.summary.get(lang, '')}\n\n{r.explanation.get(lang, '')}\n")
+            _out(f"{r.code} {r.name} [{r.severity}]\n\n{r.summary.get(lang, '')}\n\n{r.explanation.get(lang, '')}\n")
             if r.basis:
-                sys.stdout.write(f"\n{'依据' if lang == 'zh' else 'Basis'}: {r.basis.get(lang, '')}\n")
+                _out(f"\n{'依据' if lang == 'zh' else 'Basis'}: {r.basis.get(lang, '')}\n")
             if r.example_bad:
-                sys.stdout.write(f"\n{'错误示例' if lang == 'zh' else 'Bad'}:\n{r.example_bad}\n")
+                _out(f"\n{'错误示例' if lang == 'zh' else 'Bad'}:\n{r.example_bad}\n")
             if r.example_good:
-                sys.stdout.write(f"\n{'正确示例' if lang == 'zh' else 'Good'}:\n{r.example_good}\n")
+                _out(f"\n{'正确示例' if lang == 'zh' else 'Good'}:\n{r.example_good}\n")
             return EXIT_OK
-    sys.stderr.write(f"govlint: unknown rule '{ns.code}' (see 'govlint rules')\n")
+    say(f"govlint: unknown rule '{ns.code}' (see 'govlint rules')")
     return EXIT_ERROR
 
 
@@ -443,10 +510,10 @@ def _plugins(argv: list[str]) -> int:
     ns = p.parse_args(argv)
     shown = [i for i in plugins.infos() if ns.all or not i.builtin]
     if not shown:
-        sys.stdout.write("no third-party plugins installed (entry-point group 'govlint'); --all shows the built-ins\n")
+        _out("no third-party plugins installed (entry-point group 'govlint'); --all shows the built-ins\n")
     for info in shown:
         origin = "built-in" if info.builtin else f"{info.distribution or '?'} {info.version or ''}".strip()
         adds = "; ".join(f"{k}: {', '.join(v)}" for k, v in sorted(info.adds.items())) or "nothing"
         status = f"FAILED: {info.error}" if info.error else "ok"
-        sys.stdout.write(f"{info.name}  [{origin}]  {info.module}\n    adds {adds}\n    status {status}\n")
+        _out(f"{info.name}  [{origin}]  {info.module}\n    adds {adds}\n    status {status}\n")
     return EXIT_ERROR if any(i.error for i in plugins.infos()) else EXIT_OK

@@ -15,6 +15,8 @@ from typing import Any, Optional
 
 import yaml
 
+from .read.files import ReadFailure, read_text_file
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python < 3.11
@@ -44,6 +46,7 @@ KEYS = {
         Key("include", "globs", "files to lint when a directory is given (default: *.txt)"),
         Key("exclude", "globs", "files or folders not to lint when a directory is given"),
         Key("max-size", "int", "largest file read as a report, in bytes"),
+        Key("timeout", "seconds", "time limit in seconds for reading one file, and for each rule on it (0: none)"),
         Key("year", "int", "the reporting year (when govlint's inference is wrong)"),
         Key("issuer-kind", "str", "government (31 March) or department (31 January)", ("government", "department")),
         Key("contact-required", "strs", "contact details that must all be given", ("phone", "email", "address")),
@@ -90,9 +93,9 @@ class Config:
 
 def _read(path: Path) -> Optional[dict]:
     try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{path}: cannot be read: {e}") from None
+        raw = read_text_file(path)
+    except ReadFailure as e:
+        raise ConfigError(f"{path}: cannot be read: {e.reason_en}") from None
     try:
         if path.name == "pyproject.toml":
             return tomllib.loads(raw).get("tool", {}).get("govlint")
@@ -104,6 +107,8 @@ def _read(path: Path) -> Optional[dict]:
         raise ConfigError(f"{path}: not valid TOML: {e}") from None
     except yaml.YAMLError as e:
         raise ConfigError(f"{path}: not valid YAML: {e}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply to be a configuration") from None
 
 
 def _codes(v: Any, where: str) -> list[str]:
@@ -161,6 +166,9 @@ def validate(
         elif key.kind == "str":
             if not isinstance(v, str) or (key.choices and v not in key.choices):
                 raise ConfigError(f"{where} must be one of {', '.join(key.choices)}, not {v!r}")
+        elif key.kind == "seconds":
+            if not isinstance(v, (int, float)) or isinstance(v, bool) or not 0 <= v <= 86400:
+                raise ConfigError(f"{where} must be a number of seconds from 0 (no limit) to 86400, not {v!r}")
         elif key.kind == "int":
             if not isinstance(v, int) or isinstance(v, bool):
                 raise ConfigError(f"{where} must be a whole number, not {v!r}")

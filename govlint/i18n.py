@@ -16,12 +16,20 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "severity.error": {"zh": "{n} 个错误", "en": "{n} error{s}"},
     "severity.warning": {"zh": "{n} 个警告", "en": "{n} warning{s}"},
     "severity.note": {"zh": "{n} 个提示", "en": "{n} note{s}"},
-    "error.no_such_path": {"zh": "找不到文件或目录：{path}", "en": "no such file or directory: {path}"},
-    "error.cannot_read": {"zh": "无法读取 {path}：{reason}", "en": "cannot read {path}: {reason}"},
     "error.no_files": {"zh": "没有找到要检查的文件：{paths}", "en": "no files to lint in: {paths}"},
     "error.internal": {
-        "zh": "有规则运行出错（见 GL900）；使用 --debug 查看详细信息",
-        "en": "a rule raised an error (see GL900); run with --debug for the traceback",
+        "zh": "有插件或规则运行出错（见 GL900），结果不完整；使用 --debug 查看详细信息",
+        "en": "a plugin or rule failed (see GL900), so the results are incomplete; run with --debug for the traceback",
+    },
+    "error.gl901": {
+        "zh": "govlint 在 {n} 个文件上出错（见 GL901），这些文件的结果不完整，其他文件照常检查；使用 --debug 查看详细信息",
+        "en": "govlint failed on {n} file{s} (see GL901): their results are incomplete, the other files were linted "
+        "as usual; run with --debug for the tracebacks",
+    },
+    "warning.cache": {
+        "zh": "无法写入缓存（{reason}），本次结果未缓存；可用 --no-cache 关闭缓存或 --cache-dir 指定其他目录",
+        "en": "cannot write the cache ({reason}); results of this run are not cached (--no-cache turns the cache off, "
+        "--cache-dir names another folder)",
     },
 }
 

@@ -22,6 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "include": ["*.txt"],
     "exclude": [],
     "max-size": 16 * 1024 * 1024,
+    "timeout": 10.0,
     "rule-packs": [],
 }
 

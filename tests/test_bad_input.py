@@ -188,13 +188,20 @@ def test_ten_megabyte_single_line(tmp_path: Path, unit: str) -> None:
 # --- paths ---------------------------------------------------------------------
 
 
-def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
-    run = govlint_cli(tmp_path, "no-such-report.txt")
-    assert run.returncode == 2
-    assert run.stdout == ""
-    lines = run.stderr.splitlines()
-    assert len(lines) == 1, run.stderr
-    assert lines[0].startswith("govlint:") and "no-such-report.txt" in lines[0]
+def test_missing_path_is_a_finding_and_the_others_are_linted(tmp_path: Path) -> None:
+    # As ruff does (E902): a path that cannot be read is a finding on that path, not the end of the run.
+    (tmp_path / "good.txt").write_text((EXAMPLES / "good-2021.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "bad.txt").write_text("一、总体情况\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "govlint", "--lang", "en", "--no-cache", "no-such-report.txt", "bad.txt", "good.txt"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr == ""
+    lines = proc.stdout.splitlines()
+    assert lines[0] == "no-such-report.txt:1:1: GL001 [error] cannot read this file: No such file or directory"
+    assert any(ln.startswith("bad.txt:") for ln in lines)
+    assert lines[-1].endswith("in 3 files")
 
 
 def test_directory_with_two_reports(tmp_path: Path) -> None:

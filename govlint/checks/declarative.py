@@ -36,6 +36,7 @@ from typing import Any, Iterable, Optional
 import yaml
 
 from ..model import Diagnostic, Report, Span
+from ..read.files import ReadFailure, read_text_file
 from ..rule import Context, Rule
 
 KINDS = ("must-contain", "must-not-contain", "section-exists", "number-with-phrase", "count-limit")
@@ -45,6 +46,7 @@ _SECTIONS = {
     "一": "overview", "二": "proactive", "三": "requests", "四": "review", "五": "problems", "六": "other",
 }
 _NUMBER = re.compile(r"\d")
+MAX_PACK_BYTES = 1024 * 1024  # a pack is a page of rules; more is a mistake or an attack
 
 
 class PackError(Exception):
@@ -57,16 +59,39 @@ class _Node:
     line: int  # 1-based
 
 
-def _plain(node: yaml.Node) -> _Node:
-    """A YAML node as nested _Node values that remember their line."""
+class _Refused(Exception):
+    """Part of the YAML a pack cannot hold (line, what)."""
+
+    def __init__(self, line: int, what: str) -> None:
+        super().__init__(what)
+        self.line = line
+        self.what = what
+
+
+_ALIAS = "anchors and aliases (&name, *name) are not allowed in a rule pack"
+
+
+def _plain(node: yaml.Node, seen: Optional[set[int]] = None) -> _Node:
+    """A YAML node as nested _Node values that remember their line.
+
+    A pack has no use for anchors and aliases, and an alias is how a short
+    file expands to an exponential one (the "billion laughs"): a node met a
+    second time is refused, so the work is linear in the file.
+    """
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        raise _Refused(node.start_mark.line + 1, _ALIAS)
+    seen.add(id(node))
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out: dict[str, _Node] = {}
         for k, v in node.value:
-            out[str(k.value)] = _plain(v)
+            if not isinstance(k, yaml.ScalarNode):
+                raise _Refused(k.start_mark.line + 1, _ALIAS if id(k) in seen else "a key must be text")
+            out[str(k.value)] = _plain(v, seen)
         return _Node(out, line)
     if isinstance(node, yaml.SequenceNode):
-        return _Node([_plain(v) for v in node.value], line)
+        return _Node([_plain(v, seen) for v in node.value], line)
     loader = yaml.SafeLoader("")
     try:
         return _Node(loader.construct_object(node, deep=True), line)
@@ -168,18 +193,24 @@ def load_pack(path: Path | Any, display: Optional[str] = None) -> list[Declarati
     """Read and validate one pack; raises PackError naming the file, line and key."""
     name = display or str(path)
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_text_file(path, MAX_PACK_BYTES) if isinstance(path, (str, Path)) else path.read_text(encoding="utf-8")
+    except ReadFailure as e:
+        raise PackError(f"{name}: cannot be read: {e.reason_en}") from None
     except (OSError, UnicodeDecodeError) as e:
         raise PackError(f"{name}: cannot be read: {e}") from None
     try:
         node = yaml.compose(raw, Loader=yaml.SafeLoader)
+        doc = None if node is None else _plain(node)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
         raise PackError(f"{name}{line}: not valid YAML: {getattr(e, 'problem', e)}") from None
-    if node is None:
+    except _Refused as e:
+        raise PackError(f"{name}:{e.line}: {e.what}") from None
+    except RecursionError:
+        raise PackError(f"{name}: nested too deeply to be a rule pack") from None
+    if doc is None:
         raise PackError(f"{name}:1: the pack is empty")
-    doc = _plain(node)
 
     def err(n: _Node, key: str, msg: str) -> PackError:
         return PackError(f"{name}:{n.line}: {key}: {msg}")

@@ -1,4 +1,4 @@
-"""GL9xx: govlint itself, never a defect of the report."""
+"""GL9xx: govlint itself, never a defect of the report (the findings are made in ``govlint.failures``)."""
 
 from __future__ import annotations
 
@@ -19,12 +19,15 @@ class PluginError(Rule):
         "en": "A plugin failed to load or a rule raised (not a defect of the report)",
     }
     explanation = {
-        "zh": "插件无法导入、实现了 govlint 不认识的钩子、规则代码不合规，或某条规则运行时抛出异常时报告此问题，"
+        "zh": "插件无法导入、实现了 govlint 不认识的钩子、规则代码不合规，或某条规则运行时抛出异常、"
+        "在一个文件上超过了时限（默认 10 秒，可用 --timeout 或配置项 timeout 调整）、给出了格式不对的结果时报告此问题，"
         "说明是哪个插件或规则、出了什么错。其他规则照常运行，但退出码为 2，提示检查结果不完整。"
         "使用 --debug 查看完整的错误堆栈。",
         "en": "Fires when a plugin cannot be imported, implements a hook govlint does not know, declares a rule "
-        "badly, or a rule raises while checking. The message names the plugin or rule and the error. The other "
-        "rules still run, but the exit code is 2 because the results are incomplete. --debug shows the traceback.",
+        "badly, or a rule raises while checking, runs past its time limit on one file (10 s by default; --timeout or "
+        "the configuration key timeout) or returns something that is not a well-formed finding. The message names "
+        "the plugin or rule and the error. The other rules still run, but the exit code is 2 because the results "
+        "are incomplete. --debug shows the traceback.",
     }
     example_bad = "govlint_myrules: ModuleNotFoundError: No module named 'requests'"
     example_good = "（插件的依赖已安装，加载成功）"
@@ -34,6 +37,35 @@ class PluginError(Rule):
         return ()
 
 
+class InternalError(Rule):
+    code = "GL901"
+    name = "internal-error"
+    severity = "error"
+    needs_report = False
+    summary = {
+        "zh": "govlint 自身在处理此文件时出错（govlint 的缺陷，不是报告的问题）",
+        "en": "govlint itself failed on this file (a bug in govlint, not a defect of the report)",
+    }
+    explanation = {
+        "zh": "读取、解析或检查某个文件时，govlint 自身的代码出错、超过了时限，或处理此文件的工作进程意外退出，"
+        "就报告此问题：说明异常类型和出错位置，以及如何报告这个缺陷。此文件的检查结果不完整；"
+        "其他文件照常检查，所有输出（文本、JSON、SARIF）仍然完整有效，退出码为 2。"
+        "使用 --debug 查看错误堆栈，并把它和出错的文件一起提交给 govlint 的开发者。此问题不能通过 --ignore 关闭。",
+        "en": "Fires when govlint's own code raises, runs past its time limit, or the worker process linting the "
+        "file ends unexpectedly, while reading, parsing or checking one file. The message gives the exception and "
+        "where it happened, and how to report the bug. That file's results are incomplete; the other files are "
+        "linted as usual, every output (text, JSON, SARIF) stays complete and valid, and the exit code is 2. "
+        "--debug shows the traceback; please send it with the file to govlint's developers. It cannot be turned "
+        "off with --ignore.",
+    }
+    example_bad = "（govlint 的缺陷：解析表格时抛出 TypeError）"
+    example_good = "（govlint 正常读完并检查了文件）"
+
+    def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
+        # Emitted by the pipeline when govlint fails on a file, not by reading a report.
+        return ()
+
+
 @hookimpl
 def govlint_rules() -> list:
-    return [PluginError()]
+    return [PluginError(), InternalError()]

@@ -7,6 +7,7 @@ For repositories where code scanning (SARIF) is not available:
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
+from .safe import display_path, escape
 from .text import StreamingFormatter
 
 _LEVEL = {"error": "error", "warning": "warning", "note": "notice"}
@@ -29,11 +30,11 @@ class GithubFormatter(StreamingFormatter):
         for res in results:
             for d in sorted(res.diagnostics, key=lambda d: d.sort_key):
                 r = d.region
-                props = [f"file={_prop(d.path)}"]
+                props = [f"file={_prop(display_path(d.path))}"]
                 if r is not None:
                     props += [f"line={r.start_line}", f"col={r.start_column}", f"endLine={r.end_line}", f"endColumn={r.end_column}"]
                 props.append(f"title={_prop(f'{d.code} {d.name}')}")
-                write(f"::{_LEVEL.get(d.severity, 'warning')} {','.join(props)}::{_data(d.text(lang))}\n")
+                write(f"::{_LEVEL.get(d.severity, 'warning')} {','.join(props)}::{_data(escape(d.text(lang)))}\n")
 
 
 @hookimpl

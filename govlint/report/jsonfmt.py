@@ -21,6 +21,7 @@ from .. import __version__
 from ..hookspecs import hookimpl
 from ..model import Region
 from .jsonstream import ITEMS, later, stream_document
+from .safe import display_path
 from .text import StreamingFormatter
 
 SCHEMA = "govlint/1"
@@ -90,7 +91,7 @@ def _file(res, by_code: Counter, by_sev: Counter) -> dict[str, Any]:
             }
         )
     return {
-        "path": res.path,
+        "path": display_path(res.path),
         "layout": r.source.layout if r else res.layout,
         "encoding": r.source.encoding if r else res.encoding,
         "year": r.year if r else res.year,

@@ -17,11 +17,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
+from urllib.parse import quote
 
 from .. import __version__
 from ..hookspecs import hookimpl
 from ..model import Region
 from .jsonstream import ITEMS, later, stream_document
+from .safe import name_bytes
 from .text import StreamingFormatter
 
 INFORMATION_URI = "https://github.com/govlint/govlint"
@@ -51,16 +53,24 @@ def sarif_region(region: Optional[Region], line: Callable[[int], str]) -> dict[s
 
 
 def artifact_uri(path: str, root: Path) -> tuple[str, Optional[str]]:
-    """A URI relative to ``root`` (with the %SRCROOT% base) or an absolute file URI."""
+    """A URI relative to ``root`` (with the %SRCROOT% base) or an absolute file URI.
+
+    Percent-encoded per RFC 3986 from the file name's bytes: a space, ``#``,
+    CJK and bytes that are not UTF-8 all survive.
+    """
     p = Path(path)
     absolute = p if p.is_absolute() else (Path.cwd() / p)
     try:
-        rel = Path(os.path.relpath(absolute.resolve(), root.resolve()))
+        resolved = absolute.resolve()
+    except (OSError, RuntimeError):  # a loop of links: the name as given
+        resolved = absolute
+    try:
+        rel = Path(os.path.relpath(resolved, root.resolve()))
     except ValueError:  # another drive on Windows
-        return absolute.resolve().as_uri(), None
+        return resolved.as_uri(), None
     if rel.parts and rel.parts[0] == "..":
-        return absolute.resolve().as_uri(), None
-    return rel.as_posix(), "%SRCROOT%"
+        return resolved.as_uri(), None
+    return quote(name_bytes(rel.as_posix()), safe="/"), "%SRCROOT%"
 
 
 def rule_descriptor(rule, lang: str) -> dict[str, Any]:

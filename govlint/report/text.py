@@ -1,4 +1,8 @@
-"""The text formatter: ``PATH:LINE:COL: CODE [severity] message``, then a summary."""
+"""The text formatter: ``PATH:LINE:COL: CODE [severity] message``, then a summary.
+
+Report text inside messages and file names are escaped (``safe.py``): a
+report cannot send a terminal escape sequence through govlint.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections import Counter
 
 from ..hookspecs import hookimpl
 from ..i18n import t
+from .safe import display_path, escape
 
 
 class StreamingFormatter:
@@ -32,10 +37,12 @@ class TextFormatter(StreamingFormatter):
             if res.path != "<plugins>":
                 files += 1
             lines = []
+            shown: dict[str, str] = {}
             for d in sorted(res.diagnostics, key=lambda d: d.sort_key):
                 r = d.region
                 line, col = (r.start_line, r.start_column) if r else (1, 1)
-                lines.append(f"{d.path}:{line}:{col}: {d.code} [{d.severity}] {d.text(lang)}\n")
+                where = shown.get(d.path) or shown.setdefault(d.path, display_path(d.path))
+                lines.append(f"{where}:{line}:{col}: {d.code} [{d.severity}] {escape(d.text(lang))}\n")
                 severities[d.severity] += 1
                 counts[d.code] += 1
                 names[d.code] = d.name
