@@ -26,7 +26,16 @@ from .select import Selection
 from .template import load_template
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
-DEFAULT_TIMEOUT = 10.0  # seconds: reading and parsing one file, and each rule on it
+DEFAULT_TIMEOUT = 10.0  # seconds: reading and parsing one file, and each rule on it, per MiB beyond the first
+_MIB = 1024 * 1024
+
+
+def step_limit(timeout: Optional[float], size: int) -> Optional[float]:
+    """The limit of one step on a file of ``size`` bytes: ``timeout``, and as much again per MiB
+    beyond the first, since every step is linear in the file (real reports are well under one MiB)."""
+    if not timeout or timeout <= 0:
+        return None
+    return timeout * max(1.0, size / _MIB)
 
 
 @dataclass
@@ -136,8 +145,8 @@ def check(
 ) -> tuple[list[Diagnostic], list[str]]:
     """Run the selected rules over one report; returns diagnostics and internal errors.
 
-    Each rule runs under its own time limit (``timeout`` seconds on this
-    report; None: no limit). A rule that raises, runs out of time or returns
+    Each rule runs under its own time limit (``timeout`` seconds, per MiB of
+    the report beyond the first; None: no limit). A rule that raises, runs out of time or returns
     something that is not a finding becomes GL900; the other rules still run.
     """
     selection = selection or Selection()
@@ -147,6 +156,7 @@ def check(
     recognised = is_report(report)
     diags: list[Diagnostic] = []
     errors: list[str] = []
+    limit = step_limit(timeout, report.source.byte_size or len(report.source.text))
     with watchdog or Watchdog() as dog:
         for rule in rules if rules is not None else plugins.rules():
             if rule.scope != "report" or not selection.enabled(rule.code, report.path):
@@ -155,13 +165,13 @@ def check(
                 continue
             step = None
             try:
-                with dog.limit(timeout, rule.code) as step:
+                with dog.limit(limit, rule.code) as step:
                     found = list(rule.check(report, context))
             except TimeLimitExceeded as exc:
                 if not dog.owns(exc, step):
                     raise
-                errors.append(f"rule {rule.code} was stopped after {timeout:g} s on {report.path}\n")
-                found = [failures.rule_timed_out(report.path, rule.code, rule.name, timeout or 0)]
+                errors.append(f"rule {rule.code} was stopped after {limit:g} s on {report.path}\n")
+                found = [failures.rule_timed_out(report.path, rule.code, rule.name, limit or 0)]
             except Exception as exc:  # a broken rule must not stop the others
                 errors.append(failures.describe(exc))
                 found = [failures.rule_raised(report.path, rule.code, rule.name, exc)]
@@ -226,13 +236,15 @@ def lint_bytes(
     Never raises for anything in the bytes: a file that cannot be read is
     GL001, and a failure of govlint itself on this file is GL901 (its
     traceback in ``internal_errors``). Reading and parsing run under
-    ``timeout`` seconds, and so does each rule.
+    ``timeout`` seconds (per MiB of the file beyond the first), and so does
+    each rule.
     """
     selection = selection or Selection()
+    limit = step_limit(timeout, len(data))
     with watchdog or Watchdog() as dog:
         step = None
         try:
-            with dog.limit(timeout, "read") as step:
+            with dog.limit(limit, "read") as step:
                 report = parse(read(data, path, max_bytes))
         except ReportReadError as e:
             diags = []
@@ -246,10 +258,10 @@ def lint_bytes(
                 path,
                 failures.internal_error(
                     path,
-                    what_en=f"reading and parsing this file took longer than {timeout:g} s, govlint's time limit for it",
-                    what_zh=f"读取和解析此文件超过了 {timeout:g} 秒的时限",
+                    what_en=f"reading and parsing this file took longer than {limit:g} s, govlint's time limit for it",
+                    what_zh=f"读取和解析此文件超过了 {limit:g} 秒的时限",
                 ),
-                f"reading {path} was stopped after {timeout:g} s\n",
+                f"reading {path} was stopped after {limit:g} s\n",
             )
         except Exception as exc:  # govlint's own bug: this file's finding, not the run's end
             return _failed(path, failures.internal_error(path, exc), failures.describe(exc))

@@ -49,12 +49,13 @@ class Limit:
 class Watchdog:
     """Time limits for the steps run in one thread, within ``with watchdog:``.
 
-    ``heartbeat(t, step)`` is called with ``time.monotonic()`` and the step's
-    name when a step starts (and with "" when it ends), so that another
-    process can tell a stuck step from a slow file, and name it.
+    ``heartbeat(t, step, seconds)`` is called with ``time.monotonic()``, the
+    step's name and its limit when a step starts (and with "" and 0 when it
+    ends), so that another process can tell a stuck step from a slow file,
+    and name it.
     """
 
-    def __init__(self, heartbeat: Optional[Callable[[float, str], None]] = None) -> None:
+    def __init__(self, heartbeat: Optional[Callable[[float, str, float], None]] = None) -> None:
         self.heartbeat = heartbeat
         self.expired: Optional[Limit] = None
         self._stack: list[Limit] = []
@@ -79,7 +80,7 @@ class Watchdog:
         """Run the body under a limit of ``seconds`` (None or 0: none, but still a heartbeat)."""
         beat = self.heartbeat
         if beat is not None:
-            beat(time.monotonic(), step)
+            beat(time.monotonic(), step, seconds or 0.0)
         try:
             if not seconds or seconds <= 0 or self._alarm is None:
                 yield None
@@ -93,7 +94,7 @@ class Watchdog:
                 self._alarm.settle(lambda: self._pop(entry))
         finally:
             if beat is not None:
-                beat(time.monotonic(), "")
+                beat(time.monotonic(), "", 0.0)
 
     def _pop(self, entry: Limit) -> None:
         if entry in self._stack:

@@ -41,10 +41,10 @@ Lint = Callable[[str, Watchdog, frozenset], FileResult]
 _GOVLINT_STEP = -1  # reading and parsing: govlint's own
 
 
-def hard_limit(step_limit: Optional[float]) -> Optional[float]:
+def hard_limit(step_limit: float) -> float:
     """How long a step may run before its worker is ended: its own limit, which the worker's
     watchdog enforces, with as much again and two seconds more for a machine under load."""
-    return None if not step_limit else 2 * step_limit + 2
+    return 2 * step_limit + 2
 
 
 @dataclass
@@ -62,7 +62,9 @@ class _Worker:
     inflight: deque = field(default_factory=deque)  # tasks in the order sent
 
 
-def _serve(conn: Any, beats: Any, steps: Any, slot: int, lint: Lint, codes: Sequence[str], setup: Optional[Callable[[], None]]) -> None:
+def _serve(
+    conn: Any, beats: Any, steps: Any, limits: Any, slot: int, lint: Lint, codes: Sequence[str], setup: Optional[Callable[[], None]]
+) -> None:
     """A worker's life: lint the files it is sent, one result per message, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if hasattr(signal, "pthread_sigmask"):
@@ -71,9 +73,11 @@ def _serve(conn: Any, beats: Any, steps: Any, slot: int, lint: Lint, codes: Sequ
     if setup is not None:
         setup()
     number = {c: i for i, c in enumerate(codes)}
+    between = limits[slot]  # between steps (the disk, the cache): the run's own limit
 
-    def beat(t: float, step: str) -> None:
+    def beat(t: float, step: str, seconds: float) -> None:
         steps[slot] = number.get(step, _GOVLINT_STEP)
+        limits[slot] = seconds or between
         beats[slot] = t
 
     with Watchdog(heartbeat=beat) as dog:
@@ -85,7 +89,7 @@ def _serve(conn: Any, beats: Any, steps: Any, slot: int, lint: Lint, codes: Sequ
             if batch is None:
                 return
             for task in batch:
-                beat(time.monotonic(), "")
+                beat(time.monotonic(), "", 0.0)
                 try:
                     res = lint(task.path, dog, task.skip)
                 except BaseException as exc:  # noqa: B036 - whatever happens, the parent gets a result
@@ -119,20 +123,22 @@ class WorkerPool:
         self._setup = setup
         self._rules = list(rules)
         self._jobs = max(1, jobs)
-        self._hard = hard_limit(step_limit)
+        self._between = step_limit or 0.0  # 0: no limits at all
         self._chunk = max(1, chunk)
         self._beats = self._ctx.RawArray("d", self._jobs)
         self._steps = self._ctx.RawArray("i", self._jobs)
+        self._limits = self._ctx.RawArray("d", self._jobs)  # the limit of each worker's current step
         self._workers: list[_Worker] = []
         self._notes: dict[int, list[Diagnostic]] = {}  # GL900 of rules that ended a worker, by file
 
     def _spawn(self, slot: int) -> _Worker:
         parent, child = self._ctx.Pipe()
         self._beats[slot] = 0.0
+        self._limits[slot] = self._between
         codes = [c for c, _ in self._rules]
         process = self._ctx.Process(
             target=_serve,
-            args=(child, self._beats, self._steps, slot, self._lint, codes, self._setup),
+            args=(child, self._beats, self._steps, self._limits, slot, self._lint, codes, self._setup),
             name=f"govlint-worker-{slot}",
             daemon=True,
         )
@@ -179,19 +185,20 @@ class WorkerPool:
                 self._drain(w, done)
             if w.process.sentinel in ready and not w.process.is_alive():
                 self._replace(w, done, pending, *_how_it_ended(w.process.exitcode))
-        if self._hard is None:
+        if not self._between:
             return
         now = time.monotonic()
         for w in list(self._workers):
-            started = self._beats[w.slot]
-            if w.inflight and started and now - started > self._hard:
+            started, limit = self._beats[w.slot], self._limits[w.slot]
+            hard = hard_limit(limit) if limit else 0.0
+            if w.inflight and started and hard and now - started > hard:
                 w.process.kill()
                 w.process.join(5)
                 self._drain(w, done)
                 self._replace(
                     w, done, pending,
-                    f"it did not finish a step within {self._hard:g} s and was ended",
-                    f"它在 {self._hard:g} 秒内没有完成一个步骤，已被终止",
+                    f"it did not finish a step within {hard:g} s and was ended",
+                    f"它在 {hard:g} 秒内没有完成一个步骤，已被终止",
                 )
 
     def _drain(self, w: _Worker, done: dict[int, FileResult]) -> None:

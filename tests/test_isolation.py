@@ -362,3 +362,13 @@ def test_ctrl_c_ends_every_worker_with_one_line(tmp_path):
     assert err == ["govlint: interrupted"], err
     left = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
     assert str(d) not in left
+
+
+def test_limits_grow_with_the_file_so_a_large_report_is_not_cut_short():
+    # Every step is linear in the file: a 16 MiB report may take 16 times as long as a small one.
+    assert api.step_limit(10, 1000) == 10
+    assert api.step_limit(10, 3 * 1024 * 1024) == 30
+    assert api.step_limit(0, 10) is None and api.step_limit(None, 10) is None
+    from govlint.pool import hard_limit
+
+    assert hard_limit(10) == 22  # the pool ends a worker only long after the worker's own limit
