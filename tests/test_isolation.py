@@ -203,7 +203,7 @@ ENDED = "did not finish on this file and the worker process running it ended une
 
 @pytest.mark.parametrize(
     "body, said, files",
-    [(_loop_forever, STOPPED, 4), (_sleep, STOPPED, 4), (_swallow_everything, ENDED, 2)],
+    [(_loop_forever, STOPPED, 4), (_sleep, STOPPED, 4), pytest.param(_swallow_everything, ENDED, 2, marks=pytest.mark.slow)],
     ids=["loop", "sleeps", "swallows"],
 )
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -282,7 +282,11 @@ def _deaf():
 @pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signals needed")
 @pytest.mark.parametrize(
     "body, how",
-    [(_die, "killed by SIGKILL"), (_exit, "exited with status 3"), (_deaf, "did not finish a step within 3 s")],
+    [
+        (_die, "killed by SIGKILL"),
+        (_exit, "exited with status 3"),
+        pytest.param(_deaf, "did not finish a step within 3 s", marks=pytest.mark.slow),
+    ],
     ids=["killed", "exits", "deaf"],
 )
 @pytest.mark.parametrize("where", ["rule", "govlint"])
