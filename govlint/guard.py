@@ -90,6 +90,9 @@ class Watchdog:
             self._alarm.arm(self._next())
             try:
                 yield entry
+            except TimeLimitExceeded:
+                self._alarm.delivered()
+                raise
             finally:
                 self._alarm.settle(lambda: self._pop(entry))
         finally:
@@ -133,6 +136,8 @@ class _Alarm:
     def arm(self, deadline: Optional[float]) -> None: ...
 
     def disarm(self) -> None: ...
+
+    def delivered(self) -> None: ...
 
     def settle(self, pop: Callable[[], None]) -> None:
         pop()
@@ -179,17 +184,23 @@ class _SignalAlarm(_Alarm):
 
 
 class _ThreadAlarm(_Alarm):
-    """A monitor thread that raises the exception in the linting thread (no signals here)."""
+    """A monitor thread that raises the exception in the linting thread (no signals here).
+
+    An interruption sent as the step was ending may still be on its way; it is
+    waited for and absorbed at the end of the step rather than cancelled:
+    cancelling (``PyThreadState_SetAsyncExc`` with NULL) leaves CPython's
+    "something pending" flag raised for every thread, for ever.
+    """
 
     def start(self) -> None:
         import ctypes
 
-        self._set_async = ctypes.pythonapi.PyThreadState_SetAsyncExc
-        self._set_async.argtypes = (ctypes.c_ulong, ctypes.py_object)
+        self._ctypes = ctypes
         self._target = threading.get_ident()
         self._lock = threading.Condition()
         self._deadline: Optional[float] = None
         self._running = True
+        self._sent = False  # an interruption was sent and not seen arriving
         self._thread = threading.Thread(target=self._watch, name="govlint-watchdog", daemon=True)
         self._thread.start()
 
@@ -207,15 +218,30 @@ class _ThreadAlarm(_Alarm):
     def disarm(self) -> None:
         self.arm(None)
 
-    def settle(self, pop: Callable[[], None]) -> None:
-        import ctypes
-
+    def delivered(self) -> None:
         with self._lock:
-            pop()
-            # An interruption sent but not yet delivered must not land after the step.
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._target), ctypes.py_object())
+            self._sent = False
+
+    def settle(self, pop: Callable[[], None]) -> None:
+        with self._lock:
+            pop()  # from here on nothing more is sent for this step
+            sent = self._sent
+        if not sent:
+            return
+        # Let a late interruption arrive here (it does at the next jump in the loop).
+        # The step may also have swallowed it already: then nothing comes.
+        end = time.monotonic() + 0.01
+        try:
+            while time.monotonic() < end:
+                pass
+        except TimeLimitExceeded:
+            pass
+        with self._lock:
+            self._sent = False
 
     def _watch(self) -> None:
+        send = self._ctypes.pythonapi.PyThreadState_SetAsyncExc
+        target = self._ctypes.c_ulong(self._target)
         with self._lock:
             while self._running:
                 if self._deadline is None:
@@ -228,7 +254,8 @@ class _ThreadAlarm(_Alarm):
                 entry = self.dog.due()
                 if entry is not None:
                     self.dog.expired = entry
-                    self._set_async(self._target, TimeLimitExceeded)
+                    send(target, self._ctypes.py_object(TimeLimitExceeded))
+                    self._sent = True
                     self._deadline = time.monotonic() + _AGAIN
                 else:
                     self._deadline = self.dog._next()

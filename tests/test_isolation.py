@@ -376,3 +376,38 @@ def test_limits_grow_with_the_file_so_a_large_report_is_not_cut_short():
     from govlint.pool import hard_limit
 
     assert hard_limit(10) == 22  # the pool ends a worker only long after the worker's own limit
+
+
+def test_the_thread_watchdog_leaves_the_interpreter_as_it_found_it(tmp_path):
+    # Cancelling a sent interruption (SetAsyncExc with NULL) leaves CPython's pending flag raised
+    # for every thread: a profiler, a debugger, then hang. Run in a process of its own so a
+    # regression fails by its time limit instead of hanging the suite.
+    script = textwrap.dedent(
+        """
+        import sys, threading, types
+        from govlint import api, plugins
+        from govlint.hookspecs import hookimpl
+        from govlint.rule import Rule
+
+        class Loop(Rule):
+            code, name, severity = "HANG103", "loops", "error"
+            def check(self, report, context):
+                while True:
+                    pass
+
+        mod = types.ModuleType("m")
+        mod.govlint_rules = hookimpl(lambda: [Loop()])
+        rules = plugins.build(extra=[mod], entry_points=False).rules
+        for _ in range(3):
+            t = threading.Thread(target=api.lint_bytes, args=("一、总体情况\\n".encode(), "t.txt"),
+                                 kwargs={"timeout": 0.1, "rules": rules})
+            t.start(); t.join()
+        calls = [0]
+        sys.setprofile(lambda *a: calls.__setitem__(0, calls[0] + 1))
+        api.lint_bytes("一、总体情况\\n".encode(), "u.txt", timeout=1)
+        sys.setprofile(None)
+        print("profiled", calls[0] > 0)
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip() == "profiled True", proc.stderr[-2000:]
