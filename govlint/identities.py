@@ -94,6 +94,27 @@ def all_hold(spec: TableSpec, get: Lookup, rows: list[str], columns: list[str], 
     return all(o.holds for o in evaluate(spec, get, rows, columns, only))
 
 
+class OverBudget(Exception):
+    """A search ran out of steps: what it found so far is not all there is."""
+
+
+class Budget:
+    """A ceiling on the steps of a search, so that it ends whatever the input.
+
+    Steps are counted, not timed, so a search stops at the same place on
+    every machine and the answer does not depend on how fast it runs.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.used = 0
+
+    def spend(self, steps: int = 1) -> None:
+        if self.used + steps > self.limit:
+            raise OverBudget
+        self.used += steps
+
+
 class Checker:
     """The identities of one table, compiled to index lists for fast repeated checks.
 
@@ -142,7 +163,9 @@ class Checker:
                     continue
         return True
 
-    def column_solutions(self, rows: Sequence[str], options: Sequence[Sequence[list]]) -> Iterator[tuple[int, ...]]:
+    def column_solutions(
+        self, rows: Sequence[str], options: Sequence[Sequence[list]], budget: Optional[Budget] = None
+    ) -> Iterator[tuple[int, ...]]:
         """Every choice of one reading per row (``options[k]``: the value vectors of
         row ``rows[k]``) that ``columns_ok`` accepts, as tuples of indices.
 
@@ -150,18 +173,21 @@ class Checker:
         rows are split in two halves and the halves' sums matched (meet in the
         middle): the work grows with the sum of the halves' choices, not their
         product. Otherwise (a blank-free dash, a fraction) every choice is tried.
+        Each choice tried or matched spends a step of ``budget`` (OverBudget
+        when it runs out).
         """
+        spend = budget.spend if budget is not None else lambda steps=1: None
         terms = []  # (identity index, row position, +1/-1)
         for idx, (lhs, rhs) in enumerate(self.col_ids):
             left = [rows.index(r) for r in lhs if r in rows]
             right = [rows.index(r) for r in rhs if r in rows]
             if left and right:
                 terms += [(idx, k, 1) for k in left] + [(idx, k, -1) for k in right]
-        exact = all(
-            type(v) is int for k in {k for _, k, _ in terms} for vec in options[k] for v in vec
-        )
+        involved = {k for _, k, _ in terms}
+        exact = all(type(v) is int for k in involved for vec in options[k] for v in vec)
         if not exact or len(rows) < 2:
             for combo in itertools.product(*(range(len(o)) for o in options)):
+                spend()
                 if self.columns_ok({r: options[k][i] for k, (r, i) in enumerate(zip(rows, combo))}):
                     yield combo
             return
@@ -169,8 +195,12 @@ class Checker:
         coef = [[0] * len(ids) for _ in rows]
         for idx, k, sign in terms:
             coef[k][ids.index(idx)] += sign
+        nothing = (0,) * (len(ids) * self.ncols)
 
         def contribution(k: int, vec: list) -> tuple[int, ...]:
+            # A row in no identity adds nothing, whatever it holds (dashes included).
+            if k not in involved:
+                return nothing
             return tuple(c * v for c in coef[k] for v in vec)
 
         half = len(rows) // 2
@@ -178,6 +208,7 @@ class Checker:
         def sums(part: range) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
             choices = [list(enumerate(contribution(k, vec) for vec in options[k])) for k in part]
             for picked in itertools.product(*choices):
+                spend()
                 yield tuple(map(sum, zip(*(v for _, v in picked)))), tuple(i for i, _ in picked)
 
         first: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
@@ -185,4 +216,5 @@ class Checker:
             first.setdefault(key, []).append(combo)
         for key, combo in sums(range(half, len(rows))):
             for head in first.get(tuple(-x for x in key), ()):
+                spend()
                 yield head + combo

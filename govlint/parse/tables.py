@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
-from ..identities import Checker, evaluate
+from ..identities import Budget, Checker, OverBudget, evaluate
 from ..model import Cell, Span, Table
 from ..read.normalize import key as label_key
 from ..read.tokens import Token
@@ -31,9 +31,21 @@ from ..template import TableSpec, Template
 # Enumeration limits: beyond these a table is ambiguous, not slow.
 MAX_ROW_READINGS = 5000
 MAX_TABLE_READINGS = 20000
+# Steps of work (candidate readings made, combinations tried) allowed for
+# one table and for all the tables of one report. Counted, not timed, so
+# the answer is the same on every machine; the limits on readings above do
+# not bound the work between them (splits of digit runs, partial readings of
+# blocks, the search over a product of rows), this does.
+MAX_TABLE_STEPS = 50_000
+MAX_REPORT_STEPS = 200_000
+TOO_MANY_READINGS = (
+    "there are too many possible readings of the table's cells to decide which one is right within govlint's limits",
+    "表格单元格的可能读法过多，无法在限度内确定正确读法",
+)
 
 _VALUE_KINDS = ("NUM", "BLANK", "CELL")
-_NUMBER = re.compile(r"^([+\-]?)(\d+)(?:\.(\d+))?(万元|元)?$")
+# No count or amount has a hundred digits; int() refuses a few thousand, so such a cell is text.
+_NUMBER = re.compile(r"^([+\-]?)(\d{1,100})(?:\.(\d{1,100}))?(万元|元)?$")
 
 
 @dataclass
@@ -93,7 +105,7 @@ def _pieces(tok: Token) -> list[_Piece]:
     return [_Piece(tok.text, tok.start, tok.end)]
 
 
-def _splits(tok: Token, parts: int, kinds: list[str]) -> Iterator[list[_Piece]]:
+def _splits(tok: Token, parts: int, kinds: list[str], budget: Budget) -> Iterator[list[_Piece]]:
     """Ways to cut a run of digits into ``parts`` numbers (no leading zeros)."""
     s = tok.norm or tok.text
     raw = tok.text
@@ -104,6 +116,7 @@ def _splits(tok: Token, parts: int, kinds: list[str]) -> Iterator[list[_Piece]]:
         return
 
     def rec(pos: int, k: int, acc: list[_Piece]) -> Iterator[list[_Piece]]:
+        budget.spend()
         if k == parts - 1:
             piece = s[pos:]
             if _valid_piece(piece, kinds[k]):
@@ -141,8 +154,12 @@ def _valid_piece(piece: str, kind: str) -> bool:
 
 
 class Aligner:
+    """Aligns the tables of one report (the builder makes one per report)."""
+
     def __init__(self, template: Template) -> None:
         self.template = template
+        self.report_steps = 0  # spent on this report's tables so far
+        self._budget = Budget(0)
 
     # ------------------------------------------------------------ public
 
@@ -152,6 +169,7 @@ class Aligner:
         same = len(specs) > 1 and all(_same_shape(s, specs[0]) for s in specs[1:])
         # The same table in every edition (table 四) reads the same way in each: align it once.
         scored = specs[:1] if same else sorted(specs, key=lambda s: -self._edition_score(s, tokens))
+        self._budget = Budget(min(MAX_TABLE_STEPS, MAX_REPORT_STEPS - self.report_steps))
         best: Optional[Table] = None
         for spec in scored:
             table = self._align(spec, tokens, section)
@@ -159,6 +177,7 @@ class Aligner:
                 best = table
             if table.status == "read" and not table.missing_rows:
                 break
+        self.report_steps += self._budget.used
         assert best is not None
         if same:
             best.edition = None  # so it says nothing about the edition
@@ -205,6 +224,13 @@ class Aligner:
             column_labels={c.key: spec.column_label(c.key) for c in spec.columns},
         )
         table.edition_evidence = self._evidence(spec, tokens)
+        try:
+            return self._place(table, spec, tokens)
+        except OverBudget:
+            # Cut short: nothing read so far is known to hold in every reading.
+            return self._fail(table, spec, "ambiguous", *TOO_MANY_READINGS)
+
+    def _place(self, table: Table, spec: TableSpec, tokens: list[Token]) -> Table:
         runs = self._runs(spec, tokens)
         for run in runs:
             if run.row and run.label is not None and run.row not in table.row_spans:
@@ -342,10 +368,12 @@ class Aligner:
         if not unbounded:
             pieces = [p for t in values for p in _pieces(t)]
             if len(pieces) == ncols:
+                self._budget.spend()
                 yield tuple(pieces)
             elif len(pieces) < ncols:
                 # Dropped blanks: every placement keeping the order.
                 for cols in itertools.combinations(range(ncols), len(pieces)):
+                    self._budget.spend()
                     row: list[Optional[_Piece]] = [None] * ncols
                     for p, c in zip(pieces, cols):
                         row[c] = p
@@ -357,6 +385,7 @@ class Aligner:
         if free < len(unbounded):
             return
         for counts in _compositions(free, len(unbounded)):
+            self._budget.spend()
             yield from self._fill(values, counts, kinds, ncols)
 
     def _fill(self, values: list[Token], counts: tuple[int, ...], kinds: list[str], ncols: int) -> Iterator[Reading]:
@@ -367,7 +396,7 @@ class Aligner:
             if t.kind == "NUM" and not t.info.get("bounded", True):
                 k = counts[ci]
                 ci += 1
-                opts = list(itertools.islice(_splits(t, k, kinds[col : col + k]), MAX_ROW_READINGS))
+                opts = list(itertools.islice(_splits(t, k, kinds[col : col + k], self._budget), MAX_ROW_READINGS))
                 if not opts:
                     return
                 options.append(opts)
@@ -376,6 +405,7 @@ class Aligner:
                 options.append([_pieces(t)])
                 col += 1
         for combo in itertools.product(*options):
+            self._budget.spend()
             row = tuple(p for part in combo for p in part)
             if len(row) == ncols:
                 yield row
@@ -465,15 +495,17 @@ class Aligner:
                 "blocks of numbers can be read in too many ways",
                 "数值块的可能读法过多",
             )
+        # The runs cover different rows and each run's readings differ in their
+        # values, so every combination is a different reading of the table.
+        vectors = [[{k: self._vector(spec, v) for k, v in part} for part in r] for r in per_run]
         good: list[dict[str, Reading]] = []
-        for combo in itertools.product(*per_run):
-            reading = {k: v for part in combo for k, v in part}
-            vecs = {k: self._vector(spec, v) for k, v in reading.items()}
-            if checker.columns_ok(vecs):
-                good.append(reading)
-                if _distinct(good) > 1:
+        for combo in itertools.product(*(list(zip(r, v)) for r, v in zip(per_run, vectors))):
+            self._budget.spend()
+            if checker.columns_ok({k: vec for _, vecs in combo for k, vec in vecs.items()}):
+                good.append({k: v for part, _ in combo for k, v in part})
+                if len(good) > 1:
                     break
-        if good and _distinct(good) == 1:
+        if len(good) == 1:
             table.how += "; the table's identities decided how each block of numbers was extracted"
             return self._commit(table, spec, good[0], certain=None, status="resolved")
         return self._fail(
@@ -507,12 +539,14 @@ class Aligner:
                     rows = [tuple(block)]
                 else:
                     rows = [tuple(block[j * length + i] for j in range(ncols)) for i in range(length)]
+                self._budget.spend(length)  # each row of the block is read and checked
                 if not all(checker.row_ok(self._vector(spec, r)) for r in rows):
                     continue
                 labelled = tuple(zip(keys[pos : pos + length], rows))
                 values = tuple(tuple(_raw(p) for p in r) for r in rows)
                 bucket = partial.setdefault(pos + length, {})
                 for pvalues, preading in here.items():
+                    self._budget.spend()
                     bucket.setdefault(pvalues + values, preading + labelled)
                 if len(bucket) > MAX_ROW_READINGS:
                     return None
@@ -537,6 +571,8 @@ class Aligner:
         resolved_rows = []
         row_checker = Checker(spec, [])
         for r, readings in per_row.items():
+            # Placements that differ only in which blanks were dropped read the same.
+            readings = _unique(readings)
             if len(readings) == 1:
                 filtered[r] = readings
                 continue
@@ -556,20 +592,23 @@ class Aligner:
             if status == "resolved":
                 table.how = f"{len(resolved_rows)} row(s) placed by their row totals"
             return self._commit(table, spec, reading, certain=None, status=status)
+        cut = False
         if combos <= MAX_TABLE_READINGS:
             names = list(filtered)
             checker = Checker(spec, rows)
             for r in names:
                 if r not in vectors:
                     vectors[r] = [self._vector(spec, x) for x in filtered[r]]
-            good = []
-            for combo in checker.column_solutions(names, [vectors[r] for r in names]):
-                good.append({r: filtered[r][i] for r, i in zip(names, combo)})
-                if len(good) > 1 and _distinct(good) > 1:
-                    break
-            if good and _distinct(good) == 1:
+            # Each row's readings differ in their values, so two solutions are two readings.
+            found = checker.column_solutions(names, [vectors[r] for r in names], self._budget)
+            try:
+                good = list(itertools.islice(found, 2))
+            except OverBudget:
+                good, cut = [], True
+            if len(good) == 1:
                 table.how = "dropped or run-together cells placed by the table's identities"
-                return self._commit(table, spec, good[0], certain=None, status="resolved")
+                reading = {r: filtered[r][i] for r, i in zip(names, good[0])}
+                return self._commit(table, spec, reading, certain=None, status="resolved")
         # Ambiguous: keep the cells that are the same in every reading that passes its row checks.
         certain: dict[tuple[str, str], Optional[_Piece]] = {}
         uncertain: set[tuple[str, str]] = set()
@@ -590,6 +629,9 @@ class Aligner:
             f"{len(multi)} 行的单元格少于列数或数字连写（{'、'.join(multi[:3])}{'等' if len(multi) > 3 else ''}），"
             "有多种放置方式都符合表内勾稽关系"
         )
+        if cut:
+            # Every row was read in full, so its own certain cells stand; the search across rows did not finish.
+            reason, reason_zh = TOO_MANY_READINGS
         table = self._commit(table, spec, sample, certain=set(certain), status="ambiguous")
         table.reason, table.reason_zh = reason, reason_zh
         table.skipped_checks = self._skipped(spec, table, rows, uncertain)
@@ -688,8 +730,12 @@ def _raw(p: Optional[_Piece]) -> str:
     return "" if p is None or p.blank else p.raw
 
 
-def _distinct(readings: list[dict[str, Reading]]) -> int:
-    return len({tuple((k, tuple(_raw(p) for p in v)) for k, v in sorted(r.items())) for r in readings})
+def _unique(readings: list[Reading]) -> list[Reading]:
+    """The first of the readings with each set of values (blank or dropped, a cell reads "")."""
+    first: dict[tuple[str, ...], Reading] = {}
+    for x in readings:
+        first.setdefault(tuple(_raw(p) for p in x), x)
+    return list(first.values())
 
 
 def _where(run: _Run, spec: TableSpec) -> str:
