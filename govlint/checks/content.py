@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
@@ -35,6 +36,9 @@ def _p(*alternatives: str) -> re.Pattern:
 
 
 # Each pattern has exactly one numeric group per alternative; the first group that matched is the number.
+# White space around an optional word is written \s*(?:word\s*)?, never \s*(?:word)?\s*: the same
+# text, but the second form splits a long run of white space every way between the two \s*
+# (quadratic, or worse with three), and a sentence can hold such a run.
 CLAIMS = (
     _Claim(
         "本年新收申请",
@@ -42,20 +46,26 @@ CLAIMS = (
         (("3", "new", "total"),),
         _p(
             rf"(?:受理|收到|新收|接收){_GAP}(?:申请|依申请公开|信息公开){_GAP}{_N}",
-            rf"(?:受理|收到|新收|接收)\s*{_N}\s*(?:政府信息公开|依申请公开)?\s*申请",
+            rf"(?:受理|收到|新收|接收)\s*{_N}\s*(?:(?:政府信息公开|依申请公开)\s*)?申请",
         ),
     ),
     _Claim(
         "上年结转申请",
         "applications carried over from last year",
         (("3", "carried", "total"),),
-        _p(rf"上一?年度?\s*结转\s*(?:的)?\s*(?:申请)?\s*{_N}"),
+        _p(rf"上一?年度?\s*结转\s*(?:的\s*)?(?:申请\s*)?{_N}"),
     ),
     _Claim(
         "结转下年度继续办理",
         "applications carried over to next year",
         (("3", "carry_next", "total"),),
-        _p(rf"{_N}\s*(?:申请)?\s*(?:结转|顺延)(?:到|至)?\s*下一?年度", rf"结转下一?年度\s*(?:继续)?\s*(?:办理)?\s*{_N}"),
+        # Only from the start of a run of digits and commas: a start inside the run would rescan the
+        # rest of it (quadratic in a long run), and any match it finds the run's first digit finds too.
+        # The look-ahead, redundant for the match, lets the engine skip other characters at once.
+        _p(
+            rf"(?=[\d,])(?<![\d,]),*{_N}\s*(?:申请\s*)?(?:结转|顺延)(?:到|至)?\s*下一?年度",
+            rf"结转下一?年度\s*(?:继续\s*)?(?:办理\s*)?{_N}",
+        ),
     ),
     _Claim(
         "办理结果总计",
@@ -76,14 +86,14 @@ CLAIMS = (
         "直接提起的行政诉讼",
         "lawsuits filed directly",
         (("4", "counts", "direct_total"),),
-        _p(rf"(?:直接|未经复议)\s*(?:提起|起诉)?\s*(?:行政)?诉讼\s*{_N}"),
+        _p(rf"(?:直接|未经复议)\s*(?:(?:提起|起诉)\s*)?(?:行政)?诉讼\s*{_N}"),
         _DISCLOSURE,
     ),
     _Claim(
         "复议后提起的行政诉讼",
         "lawsuits filed after reconsideration",
         (("4", "counts", "after_total"),),
-        _p(rf"复议后\s*(?:提起|起诉)?\s*(?:行政)?诉讼\s*{_N}"),
+        _p(rf"复议后\s*(?:(?:提起|起诉)\s*)?(?:行政)?诉讼\s*{_N}"),
         _DISCLOSURE,
     ),
     _Claim(
@@ -138,22 +148,34 @@ class NarrativeMismatch(Rule):
                     continue  # every claim states its count in digits
                 if _OTHER_PERIOD.search(sentence) or _other_year(sentence, report.year):
                     continue
-                taken: list[tuple[int, int]] = []
+                # The numbers read so far, one list of (start, end) per claim: each list is in text
+                # order and its spans are disjoint, so an overlap test is a bisection per claim, not a
+                # scan of every number taken (a long sentence of claims would be quadratic).
+                taken: list[tuple[list[int], list[int]]] = []
+                quote: Optional[str] = None  # one quote per sentence, however many findings it has
                 for claim in CLAIMS:
                     if not claim.context.search(sentence) and not (in_review and claim.context is _DISCLOSURE):
                         continue
+                    starts: list[int] = []
+                    ends: list[int] = []
+                    taken.append((starts, ends))
                     for m in claim.pattern.finditer(sentence):
                         g = next(i for i in range(1, (m.re.groups or 0) + 1) if m.group(i) is not None)
                         a, b = m.span(g)
-                        if any(a < y and x < b for x, y in taken):
+                        if any(_overlaps(xs, ys, a, b) for xs, ys in taken):
                             continue  # already read as a more specific claim
-                        stated = int(m.group(g).replace(",", ""))
+                        digits = m.group(g).replace(",", "")
+                        if len(digits) > 15:
+                            continue  # not a count anyone states (and int() refuses a few thousand digits)
+                        stated = int(digits)
                         actual, cells = _table_value(tables, claim)
-                        taken.append((a, b))
+                        starts.append(a)
+                        ends.append(b)
                         if actual is None or actual == stated:
                             continue
                         where = Span(span.start + sm.start() + a, span.start + sm.start() + b)
-                        quote = _quote(sentence)
+                        if quote is None:
+                            quote = _quote(sentence)
                         yield self.diagnostic(
                             report,
                             where,
@@ -163,6 +185,12 @@ class NarrativeMismatch(Rule):
                             stated=stated,
                             table_value=actual,
                         )
+
+
+def _overlaps(starts: list[int], ends: list[int], a: int, b: int) -> bool:
+    """Does [a, b) overlap one of the disjoint spans, given in text order?"""
+    i = bisect.bisect_left(starts, b) - 1  # the last span that starts before b
+    return i >= 0 and ends[i] > a
 
 
 def _prose_spans(report: Report) -> list[Span]:
@@ -214,21 +242,27 @@ def _fmt(v) -> str:
 
 # A landline with its area code (0943-8253879, 0953—3050582, （0943）8253879, 0517 - 87222589),
 # a mobile number, or a service hotline (12345, 400/800 numbers).
-# The leading look-ahead lets the engine reject most positions at once (CJK prose).
+# The leading look-ahead lets the engine reject most positions at once (CJK prose). The separator
+# after the area code is white space or one dash amid white space, spelled so that a long run of
+# white space has one way to match (\s*[-\s]\s* splits it every way: quadratic from one start).
 _PHONE = re.compile(
-    r"(?=[\d（(])(?:(?<!\d)(?:[（(]\s*0\d{2,3}\s*[)）]\s*|0\d{2,3}\s*[-—－–~\s]\s*)\d{7,8}(?!\d)"
+    r"(?=[\d（(])(?:(?<!\d)(?:[（(]\s*0\d{2,3}\s*[)）]\s*|0\d{2,3}(?:\s*[-—－–~]\s*|\s+))\d{7,8}(?!\d)"
     r"|(?<!\d)1[3-9]\d{9}(?!\d)"
     r"|(?<!\d)(?:400|800)[-—－–\s]?\d{3}[-—－–\s]?\d{4}(?!\d)"
     r"|(?<![\d.])12345(?:热线|政务服务便民热线))"
 )
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+\s*[@＠]\s*[A-Za-z0-9\-]+(?:\s*[.．]\s*[A-Za-z0-9\-]+)+")
+# Starts only where a run of local-part characters starts: from inside the run the engine would
+# rescan the rest of it at every position (quadratic in a long run of letters or digits), and the
+# run's start finds whatever a later start would (only ``search`` is used: the first match).
+# The look-ahead, redundant for the match, lets the engine skip other characters at once.
+_EMAIL = re.compile(r"(?=[A-Za-z0-9._%+\-])(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+\s*[@＠]\s*[A-Za-z0-9\-]+(?:\s*[.．]\s*[A-Za-z0-9\-]+)+")
 # 通讯地址：…, 联系地址：… all contain 地址：…; a street number needs two characters of
 # street name before 路/街/道 (a look-behind: the same matches without a scan per character).
 _ADDRESS = re.compile(
     r"地址\s*[:：]\s*[^，,。；;\s）)]{4,}"
     r"|(?<=[\u4e00-\u9fff]{2})(?:路|街|大道|大街|巷|道)\s*\d+\s*号"
 )
-_FAX_BEFORE = re.compile(r"传真\s*[:：]?\s*$")
+_FAX_BEFORE = re.compile(r"传真\s*(?:[:：]\s*)?$")
 _WHAT = {"phone": ("电话", "phone"), "email": ("电子邮箱", "e-mail"), "address": ("地址", "postal address")}
 
 

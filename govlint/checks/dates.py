@@ -16,8 +16,10 @@ _LAW = {
 }
 
 # A plan for a year: "2021年，我市将…", "2021年全市将…", "2021年工作打算", "力争2021年底前…".
+# White space around the optional comma is spelled \s*(?:[，,]\s*)? and not \s*[，,]?\s*, which
+# splits a long run of white space every way (quadratic from one start); both match the same text.
 _PLAN = re.compile(
-    r"(?P<y1>\d{4})\s*年(?:度)?\s*[，,]?\s*(?:[我全本][^。；;，,]{0,10}?)?(?:将|要|计划|拟|力争|着力)"
+    r"(?P<y1>\d{4})\s*年(?:度)?\s*(?:[，,]\s*)?(?:[我全本][^。；;，,]{0,10}?)?(?:将|要|计划|拟|力争|着力)"
     r"|(?P<y2>\d{4})\s*年(?:度)?\s*(?:工作)?(?:打算|计划|安排|工作思路|工作重点|重点工作)"
     r"|(?:力争|计划|拟|预计|争取)(?:于|在|到)?\s*(?P<y3>\d{4})\s*年"
 )

@@ -30,7 +30,7 @@ _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 _DOUBLED_MARK = re.compile(r"([，。、；：])\1")
 
 
-def _allowed(text: str, a: int, b: int, allow: frozenset) -> bool:
+def _allowed(text: str, a: int, b: int, allow: Iterable[str]) -> bool:
     """Is text[a:b] part of an allowed phrase?"""
     for phrase in allow:
         i = text.find(phrase, max(0, a - len(phrase) + 1), b + len(phrase) - 1)
@@ -63,6 +63,16 @@ class RepeatedWord(Rule):
         text = report.source.text
         spans = list(report.paragraphs) + [h.span for h in report.headings]
         seen: set[int] = set()
+        by_word: dict[str, list[str]] = {}
+
+        def _containing(word: str) -> list[str]:
+            # Only a phrase that contains the doubled text can cover it: the phrases worth
+            # looking for, once per distinct word (a run of ，，，… is thousands of findings).
+            found = by_word.get(word)
+            if found is None:
+                found = by_word[word] = [p for p in allow if word in p]
+            return found
+
         for span in sorted(spans, key=lambda s: s.start):
             para = text[span.start : span.end]
             if len(set(para)) == len(para):
@@ -72,7 +82,7 @@ class RepeatedWord(Rule):
                     a, b = m.span()
                     if pattern is _YEAR_YEAR:
                         a = para.index("年", a)
-                    if span.start + a in seen or (pattern is not _YEAR_YEAR and _allowed(para, a, b, allow)):
+                    if span.start + a in seen or (pattern is not _YEAR_YEAR and _allowed(para, a, b, _containing(para[a:b]))):
                         continue
                     seen.add(span.start + a)
                     word = para[a:b]

@@ -14,7 +14,10 @@ from ..model import Evidence, Report, Span, Title
 from ..read.normalize import squeezed
 from ..read.tokens import Token
 
-_TITLE_IN_TEXT = re.compile(r"《\s*([^《》]{0,40}?)\s*(\d{4})\s*年度?\s*政府信息公开工作(?:年度)?报告\s*》")
+# The issuer inside 《…》 neither starts nor ends with white space (the \s* around it take that),
+# and the white space after 《 is taken whole: otherwise a long run of white space is split every
+# way between \s*, the issuer and \s* (cubic from one 《). The first match is the same.
+_TITLE_IN_TEXT = re.compile(r"《\s*(?!\s)((?:[^《》]{0,39}?[^《》\s])??)\s*(\d{4})\s*年度?\s*政府信息公开工作(?:年度)?报告\s*》")
 _TITLE_LINE = re.compile(r"^(.{0,40}?)(\d{4})年度?政府信息公开工作(?:年度)?报告$")
 _ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff]{2,24}$")
 _PERIOD = re.compile(
@@ -22,7 +25,10 @@ _PERIOD = re.compile(
     r"|(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—|-|－|~)\s*(?:\d{4}\s*年\s*)?12\s*月\s*31\s*日"
 )
 _OPENING = re.compile(r"^\s*(\d{4})\s*年(?:度)?\s*(?:[，,]|以来|我|全|本)")
-_BODY_YEAR = re.compile(r"(?:^|[。；\s])\s*(\d{4})\s*年\s*[，,]\s*(?:我|全|本)[^。]{0,40}?(?:取得|开展|坚持|工作)")
+# The year follows a sentence end or white space; inside a run of white space only its first
+# character may be the one before the year (every later start would rescan the rest of the run,
+# and the first start finds the same match).
+_BODY_YEAR = re.compile(r"(?:^|[。；]|(?<!\s)\s)\s*(\d{4})\s*年\s*[，,]\s*(?:我|全|本)[^。]{0,40}?(?:取得|开展|坚持|工作)")
 _DATE_ISO = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _SIGNATURE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _FUTURE = re.compile(r"将|计划|下一步|打算|力争")

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 
 LAYOUTS = ("pipe", "tab", "pdf-layout", "pdf", "flattened", "plain")
 
-PAGE_NUMBER = re.compile(r"^[\s\f]*(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+# \s*(?:[,，/]\s*)? rather than \s*[,，/]?\s*: the same text, but a long run of white space after
+# 第1页 has one way to match instead of one per split (quadratic on every line that starts so).
+PAGE_NUMBER = re.compile(r"^[\s\f]*(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*页(?:\s*(?:[,，/]\s*)?共\s*\d{1,3}\s*页)?)\s*$")
 _NUMBER_LINE = re.compile(r"^\s*[+\-]?\d+(?:\.\d+)?\s*$")
 _GAP = re.compile(r"\S {3,}(?=\S)")
 

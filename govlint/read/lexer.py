@@ -40,7 +40,7 @@ _CHROME = re.compile(
     r"当前位置\s*[:：]?(?:\s*首页\s*>?)?"
     r"|打印\s*关闭|【\s*打印\s*】|【\s*关闭\s*】|\[\s*打印\s*\]|\[\s*关闭\s*\]"
     r"|浏览次数\s*[:：]?\s*\d*|分享到\s*[:：]?|\[bookmark:[^\]]*\]"
-    r"|微信\s*微博(?:\s*QQ空间)?|附件下载|扫一扫在手机打开当前页|字号\s*[:：]?\s*[大中小]\s*[大中小]\s*[大中小]"
+    r"|微信\s*微博(?:\s*QQ空间)?|附件下载|扫一扫在手机打开当前页|字号\s*(?:[:：]\s*)?[大中小]\s*[大中小]\s*[大中小]"
 )
 _NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?(?:万元|元)?")
 _SUBSTITUTE = re.compile(r"^(?:-+|/+|\\|无|空|×|x|X|\*|—+|/)$")
@@ -430,14 +430,8 @@ class Lexer:
                     p = stop
                     continue
             if c.isdigit() or (c in "+-" and p + 1 < n and s[p + 1].isdigit() and (p == p0 or not s[p - 1].isdigit())):
-                num = _NUMBER.match(s, p)
-                if num is not None:
-                    q = num.end()
-                    # White space in the original separates two cells even in run-together text.
-                    for r in range(p + 1, q):
-                        if buf.idx[r] != buf.idx[r - 1] + 1:
-                            q = r
-                            break
+                q = _number_end(s, p, buf.idx)
+                if q >= 0:
                     # 0000002.其他… : the last digit is the next label's number.
                     if q < n and s[q] == "." and q - p >= 2 and "." not in s[p:q] and not s[q + 1 : q + 2].isdigit():
                         q -= 1
@@ -529,6 +523,34 @@ class _Squeezed:
 
     def origin_end(self, j: int) -> int:
         return self.idx[j - 1] + 1 if j > 0 and self.idx else self.start
+
+
+def _number_end(s: str, p: int, idx: list[int]) -> int:
+    """End of the ``_NUMBER`` match at ``s[p]``, cut at white space the original had inside it; -1: none.
+
+    White space in the original separates two cells even in run-together text, so ``1 2 3`` is
+    three numbers though its squeezed form is one digit run. Matching that whole run at each of
+    its digits would be quadratic; the match is tried in a window that doubles until the answer
+    is certain, so the work is proportional to what the number consumes.
+    """
+    n = len(s)
+    width = 16
+    checked = p + 1  # idx is contiguous over s[p:checked]
+    while True:
+        stop = min(n, p + width)
+        m = _NUMBER.match(s, p, stop)
+        if m is None:
+            return -1  # the window always holds the sign and first digit the pattern needs
+        end = m.end()
+        for r in range(checked, end):
+            if idx[r] != idx[r - 1] + 1:
+                return r  # the match on all of s reaches at least as far as this one, so past r
+        checked = max(checked, end)
+        # The pattern looks at most two characters past its end: a match that ends two before
+        # the window's edge is the match on all of s.
+        if stop == n or end + 2 <= stop:
+            return end
+        width *= 2
 
 
 def _is_section_heading(lexer: Lexer, s: str) -> Optional[str]:
