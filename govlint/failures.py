@@ -18,31 +18,19 @@ _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 _START = Region(1, 1, 1, 1)
 
 
+def _at_start(code: str, name: str, path: str, zh: str, en: str, data: dict[str, Any]) -> Diagnostic:
+    """A finding about the whole file, at 1:1 (there is no better place for it)."""
+    return Diagnostic(code, name, "error", {"zh": zh, "en": en}, path, span=Span(0, 0), region=_START, data=data)
+
+
 def unreadable(path: str, zh: str, en: str) -> Diagnostic:
     """GL001: the file cannot be read as a report (``zh`` / ``en``: the reason)."""
-    return Diagnostic(
-        code="GL001",
-        name="unreadable-input",
-        severity="error",
-        message={"zh": f"无法读取此文件：{zh}", "en": f"cannot read this file: {en}"},
-        path=path,
-        span=Span(0, 0),
-        region=_START,
-    )
+    return _at_start("GL001", "unreadable-input", path, f"无法读取此文件：{zh}", f"cannot read this file: {en}", {})
 
 
 def gl900(path: str, zh: str, en: str, **data: Any) -> Diagnostic:
     """GL900: a plugin or a rule went wrong, not the report."""
-    return Diagnostic(
-        code="GL900",
-        name="plugin-error",
-        severity="error",
-        message={"zh": f"{zh}；其他规则照常运行", "en": f"{en}; the other rules still ran"},
-        path=path,
-        span=Span(0, 0),
-        region=_START,
-        data=data,
-    )
+    return _at_start("GL900", "plugin-error", path, f"{zh}；其他规则照常运行", f"{en}; the other rules still ran", data)
 
 
 def rule_raised(path: str, code: str, name: str, exc: BaseException) -> Diagnostic:
@@ -101,21 +89,16 @@ def internal_error(path: str, exc: Optional[BaseException] = None, *, what_en: s
         detail_zh = f"{type(exc).__name__}" + (f"（位于 {at}）" if at else "") + (f"：{exc}" if str(exc) else "")
     else:
         detail_en, detail_zh = what_en, what_zh
-    return Diagnostic(
-        code="GL901",
-        name="internal-error",
-        severity="error",
-        message={
-            "zh": f"govlint 自身在处理此文件时出错（这是 govlint 的缺陷，不是报告的问题）：{detail_zh}。"
-            f"此文件的检查结果不完整；其他文件照常检查。请用 --debug 重新运行，并把输出和此文件提交到 {REPORT_BUGS}",
-            "en": f"govlint itself failed on this file (a bug in govlint, not a defect of the report): {detail_en}. "
-            f"This file's results are incomplete; the other files were linted as usual. Please run again with --debug "
-            f"and report the output with this file at {REPORT_BUGS}",
-        },
-        path=path,
-        span=Span(0, 0),
-        region=_START,
-        data={"error": type(exc).__name__ if exc is not None else what_en, "where": where(exc) if exc is not None else ""},
+    return _at_start(
+        "GL901",
+        "internal-error",
+        path,
+        f"govlint 自身在处理此文件时出错（这是 govlint 的缺陷，不是报告的问题）：{detail_zh}。"
+        f"此文件的检查结果不完整；其他文件照常检查。请用 --debug 重新运行，并把输出和此文件提交到 {REPORT_BUGS}",
+        f"govlint itself failed on this file (a bug in govlint, not a defect of the report): {detail_en}. "
+        f"This file's results are incomplete; the other files were linted as usual. Please run again with --debug "
+        f"and report the output with this file at {REPORT_BUGS}",
+        {"error": type(exc).__name__ if exc is not None else what_en, "where": where(exc) if exc is not None else ""},
     )
 
 

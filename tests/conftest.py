@@ -63,3 +63,14 @@ def make_report(
         if body:
             lines.append(body)
     return "\n".join(lines) + "\n"
+
+
+@pytest.fixture()
+def fresh_plugins(monkeypatch):
+    """Let a test change what the plugin manager finds; restore afterwards."""
+    from govlint import plugins
+
+    plugins.default.cache_clear()
+    yield monkeypatch
+    monkeypatch.undo()
+    plugins.default.cache_clear()

@@ -34,14 +34,6 @@ GOOD = (EXAMPLES / "good-2021.txt").read_text(encoding="utf-8")
 MARK = "触发故障"  # a file whose text holds this makes the injected failure happen
 
 
-@pytest.fixture()
-def fresh_plugins(monkeypatch):
-    plugins.default.cache_clear()
-    yield monkeypatch
-    monkeypatch.undo()
-    plugins.default.cache_clear()
-
-
 def _folder(tmp_path: Path, n: int = 5, bad: tuple[int, ...] = (2,)) -> Path:
     d = tmp_path / "reports"
     d.mkdir()

@@ -24,15 +24,6 @@ from .conftest import EXAMPLES, ROOT, SIX, make_report
 PLUGIN_DIR = EXAMPLES / "govlint-plugin-example"
 
 
-@pytest.fixture()
-def fresh_plugins(monkeypatch):
-    """Let a test change what the plugin manager finds; restore afterwards."""
-    plugins.default.cache_clear()
-    yield monkeypatch
-    monkeypatch.undo()
-    plugins.default.cache_clear()
-
-
 # ------------------------------------------------------------------ hooks and isolation
 
 def test_every_hook_has_a_spec_and_unknown_hooks_are_refused():
