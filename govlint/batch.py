@@ -136,9 +136,17 @@ def run(files: Sequence[Union[str, Found]], job: Job, jobs: int = 1, isolate: bo
                 if key is not None:
                     local[i] = key
     misses = [f.path for i, f in enumerate(found) if i not in local]
+
+    def here(i: int, f: Found) -> FileResult:
+        if f.failure is not None:
+            return cannot_read(f.path, f.failure)
+        key = local.get(i)
+        hit = cache.get(job.cache_dir or "", key, f.path, job.related) if key else None
+        return hit or work(f.path)  # the entry may have gone since it was seen
+
     if not misses or (not isolate and (jobs <= 1 or len(misses) < 4)):
-        for f in found:
-            yield cannot_read(f.path, f.failure) if f.failure is not None else work(f.path)
+        for i, f in enumerate(found):
+            yield here(i, f)
         return
     from .pool import WorkerPool
 
@@ -153,14 +161,7 @@ def run(files: Sequence[Union[str, Found]], job: Job, jobs: int = 1, isolate: bo
     linted = pool.map(misses)
     try:
         for i, f in enumerate(found):
-            if i not in local:
-                yield next(linted)
-            elif f.failure is not None:
-                yield cannot_read(f.path, f.failure)
-            else:
-                key = local[i]
-                hit = cache.get(job.cache_dir or "", key, f.path, job.related) if key else None
-                yield hit or work(f.path)
+            yield next(linted) if i not in local else here(i, f)
     finally:
         linted.close()
 

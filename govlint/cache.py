@@ -36,6 +36,7 @@ from .rule import SEVERITIES
 from .select import Selection
 
 CACHE_FORMAT = 2
+_SEVERITIES = frozenset(SEVERITIES)
 _ENTRY_LIMIT = 64 * 1024 * 1024  # no real entry comes near; a planted giant is a miss
 
 
@@ -222,15 +223,26 @@ def _load(blob: bytes, path: str, related: bool) -> Optional[FileResult]:
     res = FileResult(path)
     res.layout, res.encoding, res.year, res.edition = layout, encoding, year, edition
     res.cached = True
-    for item in diagnostics:
-        _need(isinstance(item, list) and len(item) == 7)
-        code, name, severity, message, span, region, data = item
-        _need(isinstance(code, str) and isinstance(name, str) and severity in SEVERITIES and isinstance(data, dict))
-        _need(isinstance(message, dict) and bool(message))
-        _need(all(isinstance(k, str) and isinstance(v, str) for k, v in message.items()))
-        res.diagnostics.append(
-            Diagnostic(code, name, severity, message, path, span=_as_span(span), region=_as_region(region), data=data)
-        )
+    append = res.diagnostics.append
+    # Checked inline, not through the helpers below: a cached re-run is mostly this loop.
+    # (JSON object keys are always text, so only values are checked.)
+    for code, name, severity, message, span, region, data in diagnostics:
+        if not (
+            type(code) is str and type(name) is str and severity in _SEVERITIES and type(data) is dict
+            and type(message) is dict and message
+        ):
+            raise _Invalid
+        "".join(message.values())  # TypeError (a miss) unless every message is text
+        if span is not None:
+            if not (type(span) is list and len(span) == 2 and type(span[0]) is int and type(span[1]) is int):
+                raise _Invalid
+            span = Span(span[0], span[1])
+        if region is not None:
+            a, b, c, e = region  # ValueError (a miss) unless four values
+            if not (type(a) is int and type(b) is int and type(c) is int and type(e) is int and min(region) >= 1):
+                raise _Invalid
+            region = Region(a, b, c, e)
+        append(Diagnostic(code, name, severity, message, path, span=span, region=region, data=data))
     if related:
         detail = json.loads(rest)
         _need(isinstance(detail, dict) and isinstance(detail["lines"], dict) and isinstance(detail["related"], list))

@@ -732,9 +732,11 @@ def _raw(p: Optional[_Piece]) -> str:
 
 def _unique(readings: list[Reading]) -> list[Reading]:
     """The first of the readings with each set of values (blank or dropped, a cell reads "")."""
+    if len(readings) < 2:
+        return readings  # most rows: nothing to compare
     first: dict[tuple[str, ...], Reading] = {}
     for x in readings:
-        first.setdefault(tuple(_raw(p) for p in x), x)
+        first.setdefault(tuple(["" if p is None or p.blank else p.raw for p in x]), x)
     return list(first.values())
 
 
