@@ -61,13 +61,15 @@ def code_stamp() -> str:
     h = hashlib.sha256()
     for package in ("govlint", "govlint.grammars", "govlint.rulepacks"):
         try:
-            root = Path(str(resources.files(package)))
+            root = str(resources.files(package))
         except (ModuleNotFoundError, TypeError):
             continue
-        for path in sorted(root.rglob("*")):
-            if path.suffix in (".py", ".yaml", ".lark") and "__pycache__" not in path.parts:
-                st = path.stat()
-                h.update(f"{path.relative_to(root).as_posix()}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+        for folder, dirs, names in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(names):
+                if name.endswith((".py", ".yaml", ".lark")):
+                    st = os.stat(os.path.join(folder, name))
+                    h.update(f"{os.path.relpath(folder, root)}/{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
 
 
