@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, Sequence
 
 from . import failures, plugins
-from .discovery import discover, walk
+from .discovery import SUPPORTED, discover, walk
 from .guard import TimeLimitExceeded, Watchdog
-from .model import Diagnostic, Related, Report, Span
+from .model import Diagnostic, Related, Report, Source, Span
 from .parse.build import Builder
 from .parse.grammar import parse_tokens
 from .read.base import ReadResult
@@ -65,6 +65,9 @@ class FileResult:
         """Text of line ``n`` of the source (for column conversions), if known."""
         if self.report is not None:
             src = self.report.source
+            if src.original is not None:  # HTML, Markdown: regions are lines of the page's source
+                lines = src.original.splitlines(keepends=True)
+                return lines[n - 1] if 0 < n <= len(lines) else ""
             starts = src.line_starts
             if 0 < n <= len(starts):
                 end = starts[n] if n < len(starts) else len(src.text)
@@ -181,14 +184,35 @@ def check(
                     errors.append(f"rule {rule.code} returned a malformed finding: {problem}\n")
                     d = failures.rule_returned_junk(report.path, rule.code, rule.name, problem)
                 diags.append(d)
+    src = report.source
     for d in diags:
         d.severity = selection.severity(d.code, d.severity)
-        if d.span is not None and d.region is None:
-            d.region = report.source.region(d.span)
-        if d.related and not d.related_regions:
-            d.related_regions = [report.source.region(r.span) for r in d.related]
+        locate(src, d)
     diags.sort(key=lambda d: d.sort_key)
     return diags, errors
+
+
+def locate(src: Source, d: Diagnostic) -> None:
+    """Where a finding is in the original file: a region of a text file (line and column), or a place.
+
+    A .docx or PDF has no lines a person can go to, so its findings carry
+    the place only (page, paragraph, table/row/column); HTML and Markdown
+    places are lines and columns of the page's source, so they get both.
+    """
+    if src.origin is None:
+        if d.span is not None and d.region is None:
+            d.region = src.region(d.span)
+        if d.related and not d.related_regions:
+            d.related_regions = [src.region(r.span) for r in d.related]
+        return
+    if d.span is not None and d.place is None:
+        d.place = src.place(d.span)
+        if d.region is None and d.place is not None and d.place.textual:
+            d.region = src.region(d.span)
+    if d.related and not d.related_places:
+        d.related_places = [src.place(r.span) for r in d.related]
+        if all(p is not None and p.textual for p in d.related_places):
+            d.related_regions = [src.region(r.span) for r in d.related]
 
 
 def _malformed(d: object) -> Optional[str]:
@@ -359,7 +383,7 @@ def lint_paths(
     not exist, a folder that cannot be listed, not a regular file) is GL001
     with the operating system's reason.
     """
-    for found in walk(paths, ("*.txt",), exclude, selection.base if selection else None):
+    for found in walk(paths, SUPPORTED, exclude, selection.base if selection else None):
         if found.failure is not None:
             yield cannot_read(found.path, found.failure)
         else:

@@ -30,13 +30,14 @@ from typing import Any, Optional, Sequence
 
 from . import __version__, plugins
 from .api import FileResult
-from .model import Diagnostic, Region, Related, Span
+from .model import Diagnostic, Place, Region, Related, Span
 from .read.files import ReadFailure, read_path
 from .rule import SEVERITIES
 from .select import Selection
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 _SEVERITIES = frozenset(SEVERITIES)
+_PLACE_FIELDS = frozenset(f.name for f in dataclasses.fields(Place))
 _ENTRY_LIMIT = 64 * 1024 * 1024  # no real entry comes near; a planted giant is a miss
 
 
@@ -154,19 +155,37 @@ def _region(r: Optional[Region]) -> Optional[list[int]]:
     return None if r is None else [r.start_line, r.start_column, r.end_line, r.end_column]
 
 
+def _place(p: Optional[Place]) -> Optional[dict]:
+    return None if p is None else p.as_dict()
+
+
+def _as_place(v: Any) -> Optional[Place]:
+    if v is None:
+        return None
+    _need(isinstance(v, dict) and all(k in _PLACE_FIELDS and _int(x) and x >= 1 for k, x in v.items()))
+    return Place(**v)
+
+
 def dump(res: FileResult) -> bytes:
     head = {
         "format": CACHE_FORMAT,
         "facts": [res.layout, res.encoding, res.year, res.edition],
         "diagnostics": [
-            [d.code, d.name, d.severity, d.message, None if d.span is None else [d.span.start, d.span.end], _region(d.region), d.data]
+            [
+                d.code, d.name, d.severity, d.message, None if d.span is None else [d.span.start, d.span.end],
+                _region(d.region), d.data, _place(d.place),
+            ]
             for d in res.diagnostics
         ],
     }
     detail = {
         "lines": {str(k): v for k, v in res.lines.items()},
         "related": [
-            [[[r.span.start, r.span.end, r.message] for r in d.related], [_region(r) for r in d.related_regions]]
+            [
+                [[r.span.start, r.span.end, r.message] for r in d.related],
+                [_region(r) for r in d.related_regions],
+                [_place(p) for p in d.related_places],
+            ]
             for d in res.diagnostics
         ],
     }
@@ -228,7 +247,7 @@ def _load(blob: bytes, path: str, related: bool) -> Optional[FileResult]:
     append = res.diagnostics.append
     # Checked inline, not through the helpers below: a cached re-run is mostly this loop.
     # (JSON object keys are always text, so only values are checked.)
-    for code, name, severity, message, span, region, data in diagnostics:
+    for code, name, severity, message, span, region, data, place in diagnostics:
         if not (
             type(code) is str and type(name) is str and severity in _SEVERITIES and type(data) is dict
             and type(message) is dict and message
@@ -244,7 +263,7 @@ def _load(blob: bytes, path: str, related: bool) -> Optional[FileResult]:
             if not (type(a) is int and type(b) is int and type(c) is int and type(e) is int and min(region) >= 1):
                 raise _Invalid
             region = Region(a, b, c, e)
-        append(Diagnostic(code, name, severity, message, path, span=span, region=region, data=data))
+        append(Diagnostic(code, name, severity, message, path, span=span, region=region, data=data, place=_as_place(place)))
     if related:
         detail = json.loads(rest)
         _need(isinstance(detail, dict) and isinstance(detail["lines"], dict) and isinstance(detail["related"], list))
@@ -253,11 +272,12 @@ def _load(blob: bytes, path: str, related: bool) -> Optional[FileResult]:
             _need(k.isdigit() and isinstance(v, str))
             res.lines[int(k)] = v
         for d, pair in zip(res.diagnostics, detail["related"]):
-            _need(isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], list) and isinstance(pair[1], list))
+            _need(isinstance(pair, list) and len(pair) == 3 and all(isinstance(x, list) for x in pair))
             for rel in pair[0]:
                 _need(isinstance(rel, list) and len(rel) == 3 and isinstance(rel[2], str))
                 d.related.append(Related(_as_span(rel[:2]) or Span(0, 0), rel[2]))
             d.related_regions = [r for r in (_as_region(x) for x in pair[1]) if r is not None]
+            d.related_places = [_as_place(x) for x in pair[2]]
     return res
 
 

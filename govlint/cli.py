@@ -30,6 +30,7 @@ from .i18n import choose_lang, t
 from .output import OutputClosed, OutputError, Sink
 from .read.files import ReadFailure, read_path
 from .report.safe import display_path, escape
+from .report.text import skipped_line
 from .rule import FAMILIES
 from .select import parse_codes
 from .settings import Settings, fail_rank, resolve
@@ -102,7 +103,7 @@ def _lint_parser(prog: str = "govlint") -> argparse.ArgumentParser:
     p.add_argument("--jobs", "-j", type=int, metavar="N", help="processes to lint with (default: the number of cores)")
     p.add_argument("--cache-dir", metavar="DIR", help="where unchanged files' results are kept (default: the user cache folder)")
     p.add_argument("--no-cache", action="store_true", help="lint every file again, and keep nothing")
-    p.add_argument("--include", action="append", metavar="GLOB", help="files to lint inside directories (default: *.txt)")
+    p.add_argument("--include", action="append", metavar="GLOB", help="files to lint inside directories (default: .txt .md .html .htm .shtml .docx .pdf, and .doc/.wps to say how to convert them)")
     p.add_argument("--exclude", action="append", metavar="GLOB", help="files or folders to skip inside directories")
     p.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     p.add_argument("--version", action="version", version=f"govlint {__version__}")
@@ -271,9 +272,12 @@ def _lint(argv: list[str]) -> int:
         say("govlint: standard input (-) can be named only once")
         return EXIT_ERROR
     selection = settings.selection()
-    found = list(walk(ns.paths, settings["include"], settings["exclude"], selection.base))
+    skipped: list[str] = []
+    found = list(walk(ns.paths, settings["include"], settings["exclude"], selection.base, skipped))
     if not found:
         say(f"govlint: {t('error.no_files', lang, paths=' '.join(ns.paths))}")
+        if skipped:
+            say(skipped_line(skipped, lang))
         return EXIT_ERROR
     options = {
         "lang": lang,
@@ -282,6 +286,7 @@ def _lint(argv: list[str]) -> int:
         "quiet": ns.quiet,
         "automation_id": ns.automation_id,
         "root": ns.sarif_root,
+        "skipped": skipped,
     }
     cache_dir = None if ns.no_cache else str(ns.cache_dir or batch.default_cache_dir())
     rule_options = settings.rule_options()

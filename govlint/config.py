@@ -43,7 +43,7 @@ KEYS = {
         Key("severity", "table-severity", "code -> error | warning | note"),
         Key("fail-level", "str", "lowest severity that makes the exit code 1", SEVERITIES),
         Key("lang", "str", "message language", ("zh", "en")),
-        Key("include", "globs", "files to lint when a directory is given (default: *.txt)"),
+        Key("include", "globs", "files to lint when a directory is given (default: every supported format)"),
         Key("exclude", "globs", "files or folders not to lint when a directory is given"),
         Key("max-size", "int", "largest file read as a report, in bytes"),
         Key("timeout", "seconds", "time limit in seconds for reading one file, and for each rule on it (0: none)"),

@@ -27,11 +27,17 @@ class Found:
     failure: Optional[ReadFailure] = None
 
 
+# What a folder is searched for: every format a clerk has, and the legacy Word/WPS
+# files, which are reported (GL001, with how to convert them) rather than passed over.
+SUPPORTED = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.shtml", "*.docx", "*.pdf", "*.doc", "*.wps")
+
+
 def walk(
     paths: Iterable[str | os.PathLike],
-    include: Sequence[str] = ("*.txt",),
+    include: Sequence[str] = SUPPORTED,
     exclude: Sequence[str] = (),
     base: Optional[Path] = None,
+    skipped: Optional[list[str]] = None,
 ) -> Iterator[Found]:
     """Files to lint: files as given, folders recursively.
 
@@ -40,8 +46,10 @@ def walk(
     an ``exclude`` glob (relative to ``base`` or the folder given) left out.
     Symbolic links to folders are not followed (they could loop); links to
     files are. A path named explicitly is always linted, whatever its name.
+    Files in folders that match no ``include`` glob are appended to
+    ``skipped`` (when given), so the summary can say what was left out.
     """
-    include = tuple(include) or ("*.txt",)
+    include = tuple(include) or SUPPORTED
     for p in paths:
         name = os.fspath(p)
         if name == STDIN:
@@ -61,6 +69,8 @@ def walk(
             if failure is None:
                 leaf = rel.rpartition("/")[2]
                 if not any(fnmatch.fnmatch(leaf, g) or fnmatch.fnmatch(rel, g) for g in include):
+                    if skipped is not None and not (exclude and _excluded(Path(full), Path(rel), exclude, base)):
+                        skipped.append(full)
                     continue
             if exclude and _excluded(Path(full), Path(rel), exclude, base):
                 continue
@@ -69,7 +79,7 @@ def walk(
 
 def discover(
     paths: Iterable[str | os.PathLike],
-    include: Sequence[str] = ("*.txt",),
+    include: Sequence[str] = SUPPORTED,
     exclude: Sequence[str] = (),
     base: Optional[Path] = None,
 ) -> Iterator[str]:

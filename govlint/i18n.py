@@ -13,6 +13,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh": "发现 {total} 个问题（{detail}），检查了 {files} 个文件",
         "en": "Found {total} problem{ps} ({detail}) in {files} file{s}",
     },
+    "summary.kinds": {"zh": "（{detail}）", "en": " ({detail})"},
+    "summary.skipped": {
+        "zh": "跳过了文件夹中的 {n} 个文件：{detail}（不是 govlint 读取的格式；如需检查，请用 --include GLOB）",
+        "en": "Skipped {n} file{s} in folders: {detail} (not a format govlint reads; --include GLOB lints them anyway)",
+    },
     "severity.error": {"zh": "{n} 个错误", "en": "{n} error{s}"},
     "severity.warning": {"zh": "{n} 个警告", "en": "{n} warning{s}"},
     "severity.note": {"zh": "{n} 个提示", "en": "{n} note{s}"},

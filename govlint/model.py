@@ -48,6 +48,81 @@ class Region:
 _EOL = re.compile(r"\r\n|\r|\n")
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where something is in the original file, in terms a person can find there.
+
+    All numbers are 1-based. A reader fills what its format has: ``line`` and
+    ``col`` for HTML and Markdown source; ``paragraph`` (body paragraphs,
+    counted as Word shows them) or ``table``/``row``/``column`` (the grid,
+    merges resolved) for .docx; ``page`` (and ``table``/``row``/``column``
+    for a ruled table) for PDF.
+    """
+
+    line: Optional[int] = None
+    col: Optional[int] = None
+    page: Optional[int] = None
+    paragraph: Optional[int] = None
+    table: Optional[int] = None
+    row: Optional[int] = None
+    column: Optional[int] = None
+
+    @property
+    def textual(self) -> bool:
+        """A line and column of the original file (HTML, Markdown): shown like a text file's."""
+        return self.line is not None
+
+    def describe(self, lang: str = "zh") -> str:
+        """``第3页 表2 第6行 第4列`` / ``page 3, table 2, row 6, column 4``; "" when nothing is known."""
+        zh = lang != "en"
+        parts: list[str] = []
+        if self.line is not None:
+            parts.append(f"第{self.line}行" + (f"第{self.col}列" if self.col else "") if zh else f"line {self.line}" + (f", column {self.col}" if self.col else ""))
+            return "".join(parts) if zh else ", ".join(parts)
+        if self.page is not None:
+            parts.append(f"第{self.page}页" if zh else f"page {self.page}")
+        if self.table is not None:
+            parts.append(f"表{self.table}" if zh else f"table {self.table}")
+            if self.row is not None:
+                parts.append(f"第{self.row}行" if zh else f"row {self.row}")
+            if self.column is not None:
+                parts.append(f"第{self.column}列" if zh else f"column {self.column}")
+        elif self.paragraph is not None:
+            parts.append(f"第{self.paragraph}段" if zh else f"paragraph {self.paragraph}")
+        return " ".join(parts) if zh else ", ".join(parts)
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass
+class Origin:
+    """Where each piece of govlint's reading of a structured file (.docx, HTML, PDF, Markdown) came from.
+
+    ``starts``/``ends`` are spans in ``Source.text`` (govlint's reading, one
+    paragraph or table cell each, in order); ``places`` are the matching
+    places in the original file.
+    """
+
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+
+    def add(self, start: int, end: int, place: Place) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.places.append(place)
+
+    def at(self, offset: int) -> Optional[Place]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return self.places[0] if self.places else None
+        if offset > self.ends[i] and i + 1 < len(self.places):
+            return self.places[i + 1]  # between two pieces: the next one is what follows
+        return self.places[i]
+
+
+
 @dataclass
 class Source:
     """The decoded text of one input and how it was read."""
@@ -58,6 +133,10 @@ class Source:
     layout: str = "unknown"
     bom: bool = False
     byte_size: int = 0
+    # Structured formats: where each piece of ``text`` is in the original, and (HTML, Markdown)
+    # the decoded original itself, whose lines and columns the places name.
+    origin: Optional[Origin] = field(default=None, repr=False, compare=False)
+    original: Optional[str] = field(default=None, repr=False, compare=False)
     _line_starts: Optional[list[int]] = field(default=None, repr=False, compare=False)
 
     @property
@@ -73,7 +152,16 @@ class Source:
         line = bisect.bisect_right(starts, offset) - 1
         return line + 1, offset - starts[line] + 1
 
+    def place(self, span: Span) -> Optional[Place]:
+        """The place in the original file of a span of a structured file's reading (None for text files)."""
+        return self.origin.at(span.start) if self.origin is not None else None
+
     def region(self, span: Span) -> Region:
+        if self.origin is not None:
+            p = self.origin.at(span.start)
+            if p is not None and p.line is not None:
+                col = p.col or 1
+                return Region(p.line, col, p.line, col)
         # position() twice, inlined: every finding and related location comes through here.
         starts = self.line_starts
         n = len(self.text)
@@ -273,6 +361,8 @@ class Diagnostic:
     related: list[Related] = field(default_factory=list)
     related_regions: list[Region] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
+    place: Optional[Place] = None  # structured formats: where in the original (page, table/row/cell, paragraph)
+    related_places: list[Optional[Place]] = field(default_factory=list)
 
     def text(self, lang: str = "zh") -> str:
         return self.message.get(lang) or self.message.get("en") or next(iter(self.message.values()), "")
@@ -280,4 +370,6 @@ class Diagnostic:
     @property
     def sort_key(self) -> tuple:
         r = self.region
-        return (self.path, r.start_line if r else 0, r.start_column if r else 0, self.code)
+        # A .docx or PDF finding has a place but no line: the order of the reading decides.
+        at = self.span.start if self.span is not None else -1
+        return (self.path, r.start_line if r else 0, r.start_column if r else 0, at, self.code)

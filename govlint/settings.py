@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from .config import KEYS, Config, ConfigError
+from .discovery import SUPPORTED
 from .select import Selection
 
 DEFAULTS: dict[str, Any] = {
@@ -19,7 +20,7 @@ DEFAULTS: dict[str, Any] = {
     "severity": {},
     "fail-level": "note",
     "lang": None,
-    "include": ["*.txt"],
+    "include": list(SUPPORTED),
     "exclude": [],
     "max-size": 16 * 1024 * 1024,
     "timeout": 10.0,

@@ -213,15 +213,17 @@ def test_directory_with_two_reports(tmp_path: Path) -> None:
     (reports / "b.txt").write_text(
         good.replace("二、主动公开政府信息情况", "二.主动公开政府信息情况", 1), encoding="utf-8"
     )
-    (reports / "scan.pdf").write_bytes(b"%PDF-1.7\n")  # not a text suffix: not linted
+    (reports / "scan.pdf").write_bytes(b"%PDF-1.7\n")  # a supported format, but no PDF in it: GL001
+    (reports / "data.xlsx").write_bytes(b"PK\x03\x04")  # not a report format: skipped, and said so
     run = govlint_cli(tmp_path, "reports")
     assert run.returncode == 1
     a = run.findings("reports/a.txt")
     b = run.findings("reports/b.txt")
     assert a and b, run.stdout
     assert "GL103" in [f.code for f in b]
-    assert "scan.pdf" not in run.stdout
-    assert run.stdout.rstrip().splitlines()[-1].endswith("in 2 files"), run.stdout
+    assert [f.code for f in run.findings("reports/scan.pdf")] == ["GL001"]
+    assert "data.xlsx" not in run.stdout and "Skipped 1 file in folders: 1 .xlsx" in run.stdout
+    assert run.stdout.rstrip().splitlines()[-1].endswith("in 3 files"), run.stdout
 
 
 # --- encodings and line endings --------------------------------------------------

@@ -132,11 +132,14 @@ def test_max_size_must_be_positive(tmp_path, capsys):
     assert "--max-size must be a positive" in capsys.readouterr().err
 
 
-def test_directories_are_searched_for_txt_files_only(tmp_path, capsys):
+def test_directories_are_searched_for_every_report_format(tmp_path, capsys):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_text(make_report(), encoding="utf-8")
-    (tmp_path / "notes.md").write_text("# notes\n", encoding="utf-8")
+    (tmp_path / "sub" / "b.md").write_text(make_report(), encoding="utf-8")
+    (tmp_path / "notes.xlsx").write_bytes(b"PK\x03\x04")
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "b.txt").write_text("x", encoding="utf-8")
     assert main(["--isolated", "--lang", "en", "--ignore", "GL2", str(tmp_path)]) == 0
-    assert "(1 file checked)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "(2 files checked)" in out
+    assert "Skipped 1 file in folders: 1 .xlsx" in out

@@ -8,36 +8,141 @@ and hands the tables to the aligner.
 
 from __future__ import annotations
 
-from typing import Optional
+from dataclasses import dataclass, field
+from typing import Optional, Union
 
-from lark import Tree
+from lark import Transformer, Tree
 
 from ..model import Chrome, Evidence, Heading, Report, Section, Source, Span, SubHeading
 from ..read.normalize import key
 from ..read.tokens import Token
 from ..template import Template, numeral_value
 from . import facts
-from .grammar import TableRun
 from .tables import Aligner
 
-_BOUNDED_LAYOUTS = {"pipe", "tab", "pdf", "pdf-layout"}
+_BOUNDED_LAYOUTS = {"pipe", "tab", "pdf", "pdf-layout", "docx", "html", "markdown"}
 MAX_TABLES = 64
 
 
-def _tokens(node) -> list[Token]:
-    """All reader tokens under a tree node, in order (the grammar nests at most two deep)."""
-    if not isinstance(node, Tree):
-        v = node.value  # a Lark token whose value is our Token, or a run of them (TABLE)
-        return list(v) if isinstance(v, TableRun) else [v]
-    out: list[Token] = []
-    for child in node.children:
-        if isinstance(child, Tree):
-            out.extend(_tokens(child))
-        elif isinstance(child.value, TableRun):
-            out.extend(child.value)
-        else:
-            out.append(child.value)
-    return out
+# ------------------------------------------------------------------ tree -> nodes
+#
+# The Transformer turns the parse tree into these nodes; the builder then
+# works on names, never on positions in the tree.
+
+
+@dataclass
+class Para:
+    tokens: list[Token]
+
+
+@dataclass
+class Row:
+    """A row whose cells the file gives: caption, header, data or empty."""
+
+    kind: str
+    tokens: list[Token]  # the cells' tokens, without the ROW/END marks
+
+
+@dataclass
+class Loose:
+    """Table tokens from a text layout: rows and columns are the aligner's to find."""
+
+    tokens: list[Token]
+
+
+@dataclass
+class TableNode:
+    parts: list[Union[Row, Loose]]
+
+    @property
+    def tokens(self) -> list[Token]:
+        return [t for p in self.parts for t in p.tokens]
+
+    @property
+    def rows(self) -> list[Row]:
+        return [p for p in self.parts if isinstance(p, Row)]
+
+
+Block = Union[Token, Para, TableNode]  # a bare Token is a TITLE, META or H2
+
+
+@dataclass
+class SectionNode:
+    heading: Token
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Front:
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Outline:
+    front: Front
+    sections: list[SectionNode]
+
+
+def block_tokens(b: Block) -> list[Token]:
+    if isinstance(b, Token):
+        return [b]
+    return b.tokens
+
+
+class _ToNodes(Transformer):
+    """Parse tree -> ``Outline``. Terminals arrive as the reader's tokens."""
+
+    def __default_token__(self, tok):
+        return tok.value  # our Token (or a TableRun for TABLE)
+
+    def start(self, children) -> Outline:
+        fronts = [c for c in children if isinstance(c, Front)]
+        return Outline(fronts[0] if fronts else Front(), [c for c in children if isinstance(c, SectionNode)])
+
+    def front(self, blocks) -> Front:
+        return Front(list(blocks))
+
+    def section(self, children) -> SectionNode:
+        heading, *blocks = children  # the grammar puts H1 first
+        return SectionNode(heading, blocks)
+
+    def paragraph(self, texts) -> Para:
+        return Para(list(texts))
+
+    def table(self, parts) -> TableNode:
+        return TableNode(list(parts))
+
+    def loose(self, children) -> Loose:
+        (run,) = children
+        return Loose(list(run))
+
+    def lead(self, cells) -> list[Token]:
+        return list(cells)
+
+    def _row(self, kind: str, children) -> Row:
+        toks: list[Token] = []
+        for c in children:
+            if isinstance(c, list):
+                toks.extend(c)
+            elif c.kind not in ("ROW", "END"):
+                toks.append(c)
+        return Row(kind, toks)
+
+    def caption_row(self, children) -> Row:
+        return self._row("caption", children)
+
+    def header_row(self, children) -> Row:
+        return self._row("header", children)
+
+    def data_row(self, children) -> Row:
+        return self._row("data", children)
+
+    def empty_row(self, children) -> Row:
+        return self._row("empty", children)
+
+
+def outline(tree: Tree) -> Outline:
+    return _ToNodes(visit_tokens=True).transform(tree)
 
 
 class Builder:
@@ -52,20 +157,19 @@ class Builder:
     def build(self, source: Source, tokens: list[Token], tree: Tree) -> Report:
         report = Report(source=source)
         report.chrome = [Chrome(t.info.get("kind", "page-chrome"), t.text, Span(t.start, t.end)) for t in tokens if t.kind == "CHROME"]
-        front_node = tree.children[0]
-        section_nodes = tree.children[1:]
-        front = _tokens(front_node)
+        doc = outline(tree)
+        front = [t for b in doc.front.blocks for t in block_tokens(b)]
         text = source.text
 
         # Headings and which of the six they are.
         sections: list[Section] = []
         current: Optional[Section] = None
         body_tokens: dict[str, list[Token]] = {}
-        for node in section_nodes:
-            h_tok = node.children[0].value
+        for node in doc.sections:
+            h_tok = node.heading
             heading = self._heading(h_tok)
             report.headings.append(heading)
-            blocks = node.children[1:]
+            blocks = node.blocks
             is_new = heading.section_key is not None and not any(s.key == heading.section_key for s in sections)
             if is_new:
                 spec = self.template.section(heading.section_key)
@@ -75,7 +179,7 @@ class Builder:
                 body_tokens[current.key] = []
             if current is None:
                 # A stray heading before the first real section belongs to the front matter.
-                front.extend(_tokens(node)[1:])
+                front.extend(t for b in blocks for t in block_tokens(b))
                 continue
             if not is_new:
                 # A heading that is not (or repeats) a section: part of the current section's body.
@@ -89,14 +193,12 @@ class Builder:
             last = max((t.end for t in toks), default=s.heading.span.end)
             s.body = Span(s.heading.span.end, min(end, max(last, s.heading.span.end)))
         report.sections = sections
-        front_blocks = front_node.children
         report.preamble = Span(front[0].start, front[-1].end) if front else None
-        for b in front_blocks:
-            if isinstance(b, Tree) and b.data == "table":
+        for b in doc.front.blocks:
+            if isinstance(b, TableNode):
                 self._table(report, None, b)
-            elif isinstance(b, Tree) and b.data == "paragraph":
-                toks = _tokens(b)
-                report.paragraphs.append(Span(toks[0].start, toks[-1].end))
+            elif isinstance(b, Para):
+                report.paragraphs.append(Span(b.tokens[0].start, b.tokens[-1].end))
         report.paragraphs.sort(key=lambda s: s.start)
 
         # Facts.
@@ -153,24 +255,22 @@ class Builder:
             inline=bool(info.get("inline")),
         )
 
-    def _block(self, report: Report, section: Section, node, sink: list[Token]) -> None:
-        toks = _tokens(node)
+    def _block(self, report: Report, section: Section, node: Block, sink: list[Token]) -> None:
+        toks = block_tokens(node)
         sink.extend(toks)
-        kind = node.data if isinstance(node, Tree) else toks[0].kind
-        if kind == "paragraph":
+        if isinstance(node, Para):
             span = Span(toks[0].start, toks[-1].end)
             section.paragraphs.append(span)
             report.paragraphs.append(span)
-        elif kind == "H2":
-            t = toks[0]
-            section.subsections.append(SubHeading(t.info.get("number", ""), t.info.get("words", ""), Span(t.start, t.end)))
-        elif kind == "table":
+        elif isinstance(node, TableNode):
             self._table(report, section, node)
-        elif kind in ("TITLE", "META"):
-            section.paragraphs.append(Span(toks[0].start, toks[-1].end))
+        elif node.kind == "H2":
+            section.subsections.append(SubHeading(node.info.get("number", ""), node.info.get("words", ""), Span(node.start, node.end)))
+        elif node.kind in ("TITLE", "META"):
+            section.paragraphs.append(Span(node.start, node.end))
 
-    def _table(self, report: Report, section: Optional[Section], node: Tree) -> None:
-        toks = _tokens(node)
+    def _table(self, report: Report, section: Optional[Section], node: TableNode) -> None:
+        toks = node.tokens
         groups: list[tuple[str, list[Token]]] = []
         current: Optional[str] = None
         prefer = {"proactive": "2", "requests": "3", "review": "4"}.get(section.key if section else "", "")

@@ -29,7 +29,8 @@ class _StreamLexer(LarkLexer):
     def lex(self, data: Iterable[Token]) -> Iterator[LarkToken]:  # type: ignore[override]
         run: list[Token] = []
         for tok in data:
-            if tok.kind in TABLE_KINDS:
+            # Cells of rows the file gives go to the parser one by one; loose table tokens as one run.
+            if tok.kind in TABLE_KINDS and "cell" not in tok.info:
                 run.append(tok)
                 continue
             if run:

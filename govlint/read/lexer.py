@@ -22,7 +22,7 @@ from typing import Optional
 from ..template import NUMERALS, Template, numeral_value
 from .fragments import Fragment
 from .normalize import fold, key, marks, squeeze, squeezed
-from .tokens import Token
+from .tokens import TABLE_KINDS, Token
 
 _NUM = "一二三四五六七八九十"
 # A top-level heading: numeral, list mark. Works on folded text (、 stays 、).
@@ -111,6 +111,41 @@ class Lexer:
                     out.append(tok)
                     continue
             in_table = self._line(text, ftext, f.start, f.end, in_table, out)
+        return out
+
+    # ------------------------------------------------------- structured input
+
+    def lex_line(self, text: str, ftext: str, start: int, end: int, in_table: bool, out: list[Token]) -> bool:
+        """One paragraph of a structured file, read like a line of text; returns whether a table is open."""
+        return self._line(text, ftext, start, end, in_table, out)
+
+    def lex_cell(self, text: str, ftext: str, start: int, end: int) -> list[Token]:
+        """One table cell the file gives: every token it yields is a table token.
+
+        A cell is never a heading or prose, whatever its words: words the
+        template does not know are NOISE, an empty cell is one BLANK.
+        """
+        s = text[start:end]
+        if not s.strip():
+            return [Token("BLANK", "", start, end)]
+        tok = self._cell(Fragment("cell", start, end, s), True)
+        if tok is not None:
+            return [tok]
+        out: list[Token] = []
+        pos = start
+        while pos < end:
+            buf = _Squeezed(ftext, pos, end)
+            nxt, still = self._table_text(text, buf, pos, end, out)
+            if still or nxt <= pos:
+                break
+            # Prose inside a cell (a note, a long explanation): one NOISE token up to the cell's end.
+            out.append(Token("NOISE", text[nxt:end], nxt, end))
+            break
+        if not out:
+            out.append(Token("NOISE", s, start, end))
+        for t in out:
+            if t.kind not in TABLE_KINDS:
+                t.kind = "NOISE"
         return out
 
     def _opens_table(self, tok: Token) -> bool:

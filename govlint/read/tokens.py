@@ -18,6 +18,10 @@ Kinds:
   CELL     a non-numeric value where a number belongs (-, /, 无 …)
   NOISE    unrecognised text inside a table (broken vertical labels, stray words)
   CHROME   page furniture and export debris; kept out of the grammar
+  ROW END  the start and end of a table row whose cells the file gives (.docx,
+           HTML, PDF, Markdown); every token between them carries the cell's
+           grid position in ``info["cell"]`` (table, row, column, rowspan,
+           colspan). Text layouts have lost the rows: they have no ROW tokens.
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 TABLE_KINDS = frozenset({"CAPTION", "HEAD", "GROUP", "LABEL", "NUM", "BLANK", "CELL", "NOISE"})
-ALL_KINDS = ("TITLE", "META", "H1", "H2", "TEXT") + tuple(sorted(TABLE_KINDS)) + ("CHROME",)
+ROW_KINDS = frozenset({"ROW", "END"})
+ALL_KINDS = ("TITLE", "META", "H1", "H2", "TEXT") + tuple(sorted(TABLE_KINDS)) + ("ROW", "END", "CHROME")
 
 
 @dataclass

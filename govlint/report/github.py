@@ -34,7 +34,10 @@ class GithubFormatter(StreamingFormatter):
                 if r is not None:
                     props += [f"line={r.start_line}", f"col={r.start_column}", f"endLine={r.end_line}", f"endColumn={r.end_column}"]
                 props.append(f"title={_prop(f'{d.code} {d.name}')}")
-                write(f"::{_LEVEL.get(d.severity, 'warning')} {','.join(props)}::{_data(escape(d.text(lang)))}\n")
+                text = d.text(lang)
+                if r is None and d.place is not None:
+                    text = f"[{d.place.describe(lang)}] {text}"  # a .docx or PDF has no line to annotate
+                write(f"::{_LEVEL.get(d.severity, 'warning')} {','.join(props)}::{_data(escape(text))}\n")
 
 
 @hookimpl

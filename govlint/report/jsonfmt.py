@@ -73,6 +73,25 @@ class JsonFormatter(StreamingFormatter):
         stream_document(skeleton, files(), summary, write)
 
 
+def _place(p) -> Optional[dict[str, Any]]:
+    """Where a finding is in a .docx, PDF, HTML or Markdown file, with the same words text output uses."""
+    if p is None:
+        return None
+    return {**p.as_dict(), "zh": p.describe("zh"), "en": p.describe("en")}
+
+
+def _related(d) -> list[dict[str, Any]]:
+    out = []
+    for i, rel in enumerate(d.related):
+        reg = d.related_regions[i] if i < len(d.related_regions) else None
+        place = d.related_places[i] if i < len(d.related_places) else None
+        item: dict[str, Any] = {"message": rel.message, "location": _loc(reg)}
+        if place is not None:
+            item["place"] = _place(place)
+        out.append(item)
+    return out
+
+
 def _file(res, by_code: Counter, by_sev: Counter) -> dict[str, Any]:
     r = res.report
     diags = []
@@ -86,7 +105,8 @@ def _file(res, by_code: Counter, by_sev: Counter) -> dict[str, Any]:
                 "severity": d.severity,
                 "message": dict(d.message),
                 "location": _loc(d.region),
-                "related": [{"message": rel.message, "location": _loc(reg)} for rel, reg in zip(d.related, d.related_regions)],
+                "place": _place(d.place),
+                "related": _related(d),
                 "data": _plain(d.data),
             }
         )

@@ -157,27 +157,42 @@ def _results(res, lang: str, root: Path, index: dict[str, int]) -> Iterator[dict
             uri, base = artifact_uri(d.path, root)
             artifacts[d.path] = {"uri": uri, "uriBaseId": base} if base else {"uri": uri}
         artifact = artifacts[d.path]
-        location: dict[str, Any] = {"artifactLocation": dict(artifact), "region": sarif_region(d.region, line)}
         item: dict[str, Any] = {
             "ruleId": d.code,
             "level": d.severity,
             "message": {"text": d.text(lang)},
-            "locations": [{"physicalLocation": location}],
+            "locations": [_location(artifact, d.region, d.place, line, lang)],
         }
         if d.code in index:
             item["ruleIndex"] = index[d.code]
         related = []
-        for i, (rel, region) in enumerate(zip(d.related, d.related_regions), start=1):
-            entry: dict[str, Any] = {
-                "id": i,
-                "physicalLocation": {"artifactLocation": dict(artifact), "region": sarif_region(region, line)},
-            }
+        for i, rel in enumerate(d.related, start=1):
+            region = d.related_regions[i - 1] if i <= len(d.related_regions) else None
+            place = d.related_places[i - 1] if i <= len(d.related_places) else None
+            entry: dict[str, Any] = {"id": i, **_location(artifact, region, place, line, lang)}
             if rel.message:
                 entry["message"] = {"text": rel.message}
             related.append(entry)
         if related:
             item["relatedLocations"] = related
         yield item
+
+
+def _location(artifact: dict, region: Optional[Region], place, line: Callable[[int], str], lang: str) -> dict[str, Any]:
+    """A SARIF location: a text region where the file has lines, else the place (page, table cell, paragraph).
+
+    A .docx or PDF has no lines a viewer could open at, so its locations
+    name the artifact and carry the place in the location's message and
+    properties rather than a made-up region.
+    """
+    physical: dict[str, Any] = {"artifactLocation": dict(artifact)}
+    if region is not None or place is None:
+        physical["region"] = sarif_region(region, line)
+    loc: dict[str, Any] = {"physicalLocation": physical}
+    if place is not None:
+        loc["message"] = {"text": place.describe(lang)}
+        loc["properties"] = {"place": place.as_dict()}
+    return loc
 
 
 @hookimpl

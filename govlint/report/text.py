@@ -6,6 +6,7 @@ report cannot send a terminal escape sequence through govlint.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 
 from ..hookspecs import hookimpl
@@ -22,6 +23,46 @@ class StreamingFormatter:
         return "".join(out)
 
 
+# What the summary counts a file as: its reader's format, or text for the text layouts.
+_KIND_NAMES = {
+    "docx": ("docx", ".docx"), "pdf": ("PDF", "PDF"), "html": ("网页", "web page"),
+    "markdown": ("Markdown", "Markdown"), "text": ("文本", "text"), "unread": ("未能读取", "unreadable"),
+}
+
+
+def file_kind(res) -> str:
+    layout = res.report.source.layout if res.report is not None else res.layout
+    if layout is None:
+        return "unread"
+    return layout if layout in _KIND_NAMES else "text"
+
+
+def kinds_detail(kinds: Counter, lang: str) -> str:
+    """``2 text, 1 .docx`` when a run held more than text files; "" otherwise."""
+    if set(kinds) <= {"text", "unread"}:
+        return ""
+    zh = lang != "en"
+    parts = [f"{_KIND_NAMES[k][0]} {n} 个" if zh else f"{n} {_KIND_NAMES[k][1]}" for k, n in kinds.most_common()]
+    return ("，" if zh else ", ").join(parts)
+
+
+def skipped_line(paths: list[str], lang: str) -> str:
+    exts = Counter((os.path.splitext(p)[1].lower() or ("（无扩展名）" if lang != "en" else "(no extension)")) for p in paths)
+    zh = lang != "en"
+    detail = ("，" if zh else ", ").join(f"{e} {n} 个" if zh else f"{n} {e}" for e, n in exts.most_common(8))
+    if len(exts) > 8:
+        detail += "…"
+    return t("summary.skipped", lang, n=len(paths), s="" if len(paths) == 1 else "s", detail=detail)
+
+
+def position(d, lang: str) -> str:
+    """``12:5`` for a line and column; ``表3 第6行 第4列`` or ``第3页`` for a .docx or PDF place."""
+    r = d.region
+    if r is None and d.place is not None:
+        return escape(d.place.describe(lang))
+    return f"{r.start_line}:{r.start_column}" if r else "1:1"
+
+
 class TextFormatter(StreamingFormatter):
     name = "text"
     description = "one line per finding, sorted by position, then a summary line"
@@ -33,16 +74,16 @@ class TextFormatter(StreamingFormatter):
         counts: Counter = Counter()
         names: dict[str, str] = {}
         files = 0
+        kinds: Counter = Counter()
         for res in results:
             if res.path != "<plugins>":
                 files += 1
+                kinds[file_kind(res)] += 1
             lines = []
             shown: dict[str, str] = {}
             for d in sorted(res.diagnostics, key=lambda d: d.sort_key):
-                r = d.region
-                line, col = (r.start_line, r.start_column) if r else (1, 1)
                 where = shown.get(d.path) or shown.setdefault(d.path, display_path(d.path))
-                lines.append(f"{where}:{line}:{col}: {d.code} [{d.severity}] {escape(d.text(lang))}\n")
+                lines.append(f"{where}:{position(d, lang)}: {d.code} [{d.severity}] {escape(d.text(lang))}\n")
                 severities[d.severity] += 1
                 counts[d.code] += 1
                 names[d.code] = d.name
@@ -55,8 +96,12 @@ class TextFormatter(StreamingFormatter):
             return
         total = sum(severities.values())
         s = "" if files == 1 else "s"
+        detail = kinds_detail(kinds, lang)
+        by_kind = t("summary.kinds", lang, detail=detail) if detail else ""
+        if options.get("skipped"):
+            write(skipped_line(options["skipped"], lang) + "\n")
         if total == 0:
-            write(t("summary.clean", lang, files=files, s=s) + "\n")
+            write(t("summary.clean", lang, files=files, s=s) + by_kind + "\n")
             return
         parts = [
             t(f"severity.{sev}", lang, n=severities[sev], s="" if severities[sev] == 1 else "s")
@@ -64,7 +109,7 @@ class TextFormatter(StreamingFormatter):
             if severities[sev]
         ]
         sep = "，" if lang == "zh" else ", "
-        write(t("summary.found", lang, total=total, ps="" if total == 1 else "s", detail=sep.join(parts), files=files, s=s) + "\n")
+        write(t("summary.found", lang, total=total, ps="" if total == 1 else "s", detail=sep.join(parts), files=files, s=s) + by_kind + "\n")
 
 
 @hookimpl
