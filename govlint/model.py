@@ -277,6 +277,9 @@ class Table:
     missing_rows: list[str] = field(default_factory=list)
     edition_evidence: list[str] = field(default_factory=list)
     skipped_checks: list[str] = field(default_factory=list)  # rule codes not judged
+    # How messages name the table, by language (from the template): 表三（…） / 表三.
+    title: dict[str, str] = field(default_factory=dict)
+    short: dict[str, str] = field(default_factory=dict)
 
     @property
     def readable(self) -> bool:

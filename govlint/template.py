@@ -118,6 +118,12 @@ class TableSpec:
     headers: tuple[str, ...] = ()
     groups: tuple[GroupSpec, ...] = ()
     identities: tuple[IdentitySpec, ...] = ()
+    title: tuple[tuple[str, str], ...] = ()  # (lang, text): how messages name the table
+    short: tuple[tuple[str, str], ...] = ()
+
+    def display(self, lang: str = "zh", brief: bool = False) -> str:
+        names = dict(self.short if brief else self.title)
+        return names.get(lang) or names.get("zh", self.name)
 
     @property
     def row_keys(self) -> list[str]:
@@ -168,6 +174,13 @@ class Edition:
                 return t
         return None
 
+    display_names: tuple[tuple[str, str], ...] = ()
+    requires: tuple[str, ...] = ()  # statements this edition asks of the prose (fee_statement …)
+
+    def display(self, lang: str = "zh") -> str:
+        """``2019 年版模板`` / ``the 2019 template``."""
+        return dict(self.display_names).get(lang, self.name)
+
     def covers(self, year: int) -> bool:
         return year >= self.first_year and (self.last_year is None or year <= self.last_year)
 
@@ -186,12 +199,47 @@ class VocabEntry:
     refs: tuple[tuple[str, str, str], ...]  # (edition, table id, row/column/group key)
 
 
+@dataclass(frozen=True)
+class TableMarker:
+    """Words that start a statistics table when no caption does (see ``table_markers`` in the YAML)."""
+
+    words: str
+    key: str  # normalised, as the lexer matches
+    table: str = ""  # the one table these words belong to, if they belong to one
+    whole_line: bool = False
+    followed_by: tuple[str, ...] = ()  # normalised
+
+
 @dataclass
 class Template:
     sections: tuple[SectionSpec, ...]
     editions: dict[str, Edition]
-    table_markers: tuple[str, ...]
+    table_markers: tuple[TableMarker, ...]
+    caption_header: str = ""
     vocabulary: dict[str, VocabEntry] = field(default_factory=dict)
+
+    @property
+    def current(self) -> Edition:
+        """The edition in force today: the one with no last year (else the newest)."""
+        open_ended = [e for e in self.editions.values() if e.last_year is None]
+        return max(open_ended or self.editions.values(), key=lambda e: e.first_year)
+
+    def table_spec(self, table_id: str) -> Optional[TableSpec]:
+        """The table in the current edition, else in any edition that has it."""
+        for e in sorted(self.editions.values(), key=lambda e: e is not self.current):
+            t = e.table(table_id)
+            if t is not None:
+                return t
+        return None
+
+    @cached_property
+    def captions(self) -> tuple[str, ...]:
+        seen: list[str] = []
+        for e in self.editions.values():
+            for t in e.tables:
+                if t.caption and t.caption not in seen:
+                    seen.append(t.caption)
+        return tuple(seen)
 
     def section(self, key_or_number: str) -> Optional[SectionSpec]:
         for s in self.sections:
@@ -231,6 +279,17 @@ def _load(data: dict) -> Template:
         )
         for s in data["sections"]
     )
+    names = data.get("table_names") or {}
+    edition_names = data.get("edition_names") or {}
+
+    def named(t: dict, which: str, section: str, name: str) -> tuple[tuple[str, str], ...]:
+        own = t.get(which) or {}
+        pattern = names.get(which) or {}
+        out = {lang: str(text) for lang, text in pattern.items()}
+        out = {lang: text.format(section=section, name=name) for lang, text in out.items()}
+        out.update({lang: str(text) for lang, text in own.items()})
+        return tuple(sorted(out.items()))
+
     editions: dict[str, Edition] = {}
     for name, e in data["editions"].items():
         tables = []
@@ -274,6 +333,8 @@ def _load(data: dict) -> Template:
                         )
                         for i in t.get("identities", ())
                     ),
+                    title=named(t, "title", t["section"], t["name"]),
+                    short=named(t, "short", t["section"], t["name"]),
                 )
             )
         editions[str(name)] = Edition(
@@ -282,8 +343,27 @@ def _load(data: dict) -> Template:
             first_year=int(e["first_year"]),
             last_year=e.get("last_year"),
             tables=tuple(tables),
+            requires=_tuple(e.get("requires")),
+            display_names=tuple(sorted((lang, str(text).format(year=e["first_year"])) for lang, text in edition_names.items())),
         )
-    tpl = Template(sections=sections, editions=editions, table_markers=_tuple(data.get("table_markers")))
+    markers = []
+    for m in data.get("table_markers") or ():
+        m = {"words": m} if isinstance(m, str) else m
+        markers.append(
+            TableMarker(
+                words=m["words"],
+                key=label_key(m["words"]),
+                table=str(m.get("table", "")),
+                whole_line=bool(m.get("whole_line")),
+                followed_by=tuple(label_key(f) for f in m.get("followed_by", ())),
+            )
+        )
+    tpl = Template(
+        sections=sections,
+        editions=editions,
+        table_markers=tuple(markers),
+        caption_header=data.get("caption_header", ""),
+    )
     tpl.vocabulary = _vocabulary(tpl)
     return tpl
 
@@ -312,7 +392,7 @@ def _vocabulary(tpl: Template) -> dict[str, VocabEntry]:
             for h in t.headers:
                 add("HEAD", h, (ed.name, t.id, ""))
             if t.caption:
-                add("HEAD", "信息内容", (ed.name, t.id, ""))
+                add("HEAD", tpl.caption_header, (ed.name, t.id, ""))
             for c in t.columns:
                 add("HEAD", c.label, (ed.name, t.id, c.key))
                 for a in c.aliases:

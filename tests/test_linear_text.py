@@ -259,7 +259,12 @@ def all_patterns() -> dict[str, re.Pattern]:
     for mod in _modules():
         for value in vars(mod).values():
             for p in _patterns_in(value):
-                found.setdefault(p.pattern, p)
+                if isinstance(p.pattern, bytes):
+                    # A pattern over bytes backtracks as its text twin does: audit that.
+                    text = p.pattern.decode("latin-1")
+                    found.setdefault("b" + repr(text), re.compile(text, p.flags & re.IGNORECASE))
+                else:
+                    found.setdefault(p.pattern, p)
         if mod.__file__:
             for text in _inline_patterns(Path(mod.__file__)):
                 found.setdefault(text, re.compile(text))
@@ -267,8 +272,9 @@ def all_patterns() -> dict[str, re.Pattern]:
     from govlint.read.lexer import Lexer
     from govlint.template import load_template
 
-    vocab = Lexer(load_template()).vocab.pattern
-    found.setdefault(vocab.pattern, vocab)
+    lexer = Lexer(load_template())
+    for p in (lexer.vocab.pattern, lexer._caption, lexer._candidate):
+        found.setdefault(p.pattern, p)
     return found
 
 

@@ -93,7 +93,7 @@ class UnreadableTable(Rule):
         for t in report.tables:
             if t.readable:
                 continue
-            label = _table_label(t.id)
+            label = t.short.get("zh", t.name)
             skipped_zh = "、".join(t.skipped_checks) or "无"
             skipped_en = ", ".join(t.skipped_checks) or "none"
             certain = sum(1 for c in t.cells.values() if c.certain)
@@ -108,10 +108,6 @@ class UnreadableTable(Rule):
                 table=t.id,
                 skipped=list(t.skipped_checks),
             )
-
-
-def _table_label(table_id: str) -> str:
-    return {"3": "表三", "4": "表四"}.get(table_id, "第二部分表格")
 
 
 @hookimpl

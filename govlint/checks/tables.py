@@ -34,16 +34,12 @@ def expected_edition(report: Report, template: Template) -> tuple[Optional[Editi
     if eds:
         name, _ = eds.most_common(1)[0]
         return template.editions[name], "报告中多数表格", "most of the report's tables"
-    return template.editions.get("2021"), "现行模板", "the current template"
+    return template.current, "现行模板", "the current template"
 
 
 def table_title(t: Table) -> tuple[str, str]:
-    """How a table is named in messages (zh, en)."""
-    if t.id == "3":
-        return "表三（收到和处理政府信息公开申请情况）", "table 三 (requests received and handled)"
-    if t.id == "4":
-        return "表四（行政复议、行政诉讼情况）", "table 四 (reconsideration and litigation)"
-    return f"第二部分{t.name}表", f"section 二 table {t.name}"
+    """How a table is named in messages (zh, en): the template's names."""
+    return t.title.get("zh", t.name), t.title.get("en", t.name)
 
 
 def _where(report: Report, t: Table, row: str, column: str) -> Span:

@@ -153,6 +153,14 @@ class Builder:
         for s in template.sections:
             for t in (s.title,) + s.variants:
                 self._exact[key(t)] = s.key
+        # Which template tables a section holds (二: 2.1 … 2.9), to settle words several tables share.
+        self._section_table: dict[str, str] = {}
+        for s in template.sections:
+            ids = [t.id for e in template.editions.values() for t in e.tables if t.section == s.number]
+            if ids:
+                self._section_table[s.key] = ids[0].split(".")[0]
+        # Header words that belong to one table alone (申请人情况: table 三) move a run of table words on to it.
+        self._own_markers = tuple(m.key for m in template.table_markers if m.table)
 
     def build(self, source: Source, tokens: list[Token], tree: Tree) -> Report:
         report = Report(source=source)
@@ -273,7 +281,7 @@ class Builder:
         toks = node.tokens
         groups: list[tuple[str, list[Token]]] = []
         current: Optional[str] = None
-        prefer = {"proactive": "2", "requests": "3", "review": "4"}.get(section.key if section else "", "")
+        prefer = self._section_table.get(section.key if section else "", "")
         for t in toks:
             ids = [r[1] for r in t.info.get("refs", ())]
             if t.kind == "CAPTION" and ids:
@@ -281,7 +289,7 @@ class Builder:
                 groups.append((current, [t]))
                 continue
             # Header words are shared between tables (总计, 其他): only a table's own marker moves on.
-            weak_head = t.kind == "HEAD" and current is not None and not _marker(t)
+            weak_head = t.kind == "HEAD" and current is not None and not t.norm.lstrip("(").startswith(self._own_markers)
             if ids and current not in ids and not weak_head:
                 pick = next((i for i in ids if i.split(".")[0] == prefer), ids[0])
                 if pick != current:
@@ -306,17 +314,12 @@ class Builder:
             ts = merged[tid]
             if not any(t.kind in ("NUM", "BLANK", "CELL", "LABEL", "CAPTION") for t in ts):
                 continue
-            spec_section = self.template.editions["2021"].table(tid) or self.template.editions["2019"].table(tid)
+            spec_section = self.template.table_spec(tid)
             sec_number = spec_section.section if spec_section else ""
             table = self.aligner.align(tid, ts, sec_number, bounded)
             report.tables.append(table)
             if section is not None:
                 section.tables.append(table)
-
-
-def _marker(t: Token) -> bool:
-    n = t.norm.lstrip("(")
-    return n.startswith("本列数据的勾稽关系") or n in ("申请人情况", "行政复议")
 
 
 def _issuer_from_meta(meta: list[Token]) -> Optional[str]:

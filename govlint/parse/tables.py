@@ -160,6 +160,7 @@ class Aligner:
         self.template = template
         self.report_steps = 0  # spent on this report's tables so far
         self._budget = Budget(0)
+        self._switch = _row_or_group(template)
 
     # ------------------------------------------------------------ public
 
@@ -196,15 +197,14 @@ class Aligner:
                 score += 1.0 if len(eds) == 1 else 0.01
             elif eds:
                 score -= 1.0
-        # （六）其他处理 followed by values is the 2019 single row; followed by sub-items, 2021.
+        # Wording that is a row in one edition and a group over sub-rows in another (（六）其他处理):
+        # followed by values it is the row, followed by sub-rows the group.
         for i, t in enumerate(tokens):
-            if t.kind == "LABEL" and t.norm == "(六)其他处理":
+            as_row = self._switch.get((spec.id, t.norm)) if t.kind == "LABEL" else None
+            if as_row is not None:
                 nxt = next((u for u in tokens[i + 1 :] if u.kind != "NOISE"), None)
                 has_values = nxt is not None and nxt.kind in _VALUE_KINDS
-                if has_values == (spec.edition == "2019"):
-                    score += 2
-                else:
-                    score -= 2
+                score += 2 if has_values == (spec.edition in as_row) else -2
         return score
 
     # ------------------------------------------------------------ alignment
@@ -221,6 +221,8 @@ class Aligner:
             rows=spec.row_keys,
             columns=spec.column_keys,
             row_labels={r.key: r.label for r in spec.rows},
+            title=dict(spec.title),
+            short=dict(spec.short),
             column_labels={c.key: spec.column_label(c.key) for c in spec.columns},
         )
         table.edition_evidence = self._evidence(spec, tokens)
@@ -231,7 +233,8 @@ class Aligner:
             return self._fail(table, spec, "ambiguous", *TOO_MANY_READINGS)
 
     def _place(self, table: Table, spec: TableSpec, tokens: list[Token]) -> Table:
-        runs = self._runs(spec, tokens)
+        gridded = any("cell" in t.info for t in tokens if t.kind in _VALUE_KINDS)
+        runs = self._grid_runs(spec, tokens) if gridded else self._runs(spec, tokens)
         for run in runs:
             if run.row and run.label is not None and run.row not in table.row_spans:
                 table.row_spans[run.row] = Span(run.label.start, run.label.end)
@@ -287,9 +290,11 @@ class Aligner:
         for i, t in enumerate(tokens):
             if t.kind == "LABEL":
                 rk = _ref_key(t, spec)
-                if rk and label_key(spec.row_label(rk)) not in other_rows:
+                lk = label_key(spec.row_label(rk)) if rk else ""
+                if rk and lk not in other_rows:
+                    # A row here that is a group label elsewhere is this edition's only with its values.
                     nxt = next((u for u in tokens[i + 1 :] if u.kind != "NOISE"), None)
-                    if nxt is not None and nxt.kind in _VALUE_KINDS or spec.edition != "2019":
+                    if nxt is not None and nxt.kind in _VALUE_KINDS or (spec.id, lk) not in self._switch:
                         add(t.text)
             elif t.kind == "HEAD" and t.norm in own_cols and t.norm not in other_cols:
                 add(t.text)
@@ -317,6 +322,40 @@ class Aligner:
                     current = _Run(None, None)
                     runs.append(current)
                 current.values.append(t)
+        return runs
+
+    def _grid_runs(self, spec: TableSpec, tokens: list[Token]) -> list[_Run]:
+        """Rows of a table whose grid the file gave: one run per grid row.
+
+        A row's label is its rightmost row label (group labels and the
+        repeated text of a merge stand to its left); its values are the
+        value cells to the right of that label. Blank cells outside the
+        columns that hold values are what a merge left behind (Markdown and
+        converters write the positions a merge covered as empty cells), not
+        blank values: they are dropped.
+        """
+        rows = set(spec.row_keys)
+        by_row: dict[tuple[int, int], list[Token]] = {}
+        for t in tokens:
+            where = t.info.get("cell")
+            if where is not None and t.kind not in ("ROW", "END"):
+                by_row.setdefault((where[0], where[1]), []).append(t)
+        runs: list[_Run] = []
+        for toks in by_row.values():
+            labels = [t for t in toks if t.kind == "LABEL" and _ref_key(t, spec) in rows]
+            label = max(labels, key=lambda t: t.info["cell"][2]) if labels else None
+            after = label.info["cell"][2] + label.info["cell"][4] - 1 if label is not None else -1
+            values = [t for t in toks if t.kind in _VALUE_KINDS and t.info["cell"][2] > after]
+            if label is None and all(v.kind == "BLANK" for v in values):
+                continue  # a header row, or an empty one
+            runs.append(_Run(label, _ref_key(label, spec) if label is not None else None, values))
+        valued = [t.info["cell"][2] for r in runs for t in r.values if t.kind != "BLANK"]
+        if valued:
+            lo, hi = min(valued), max(valued)
+            # The value columns are contiguous: a column blank in every row still lies between the others.
+            if hi - lo + 1 == len(spec.columns):
+                for r in runs:
+                    r.values = [v for v in r.values if lo <= v.info["cell"][2] <= hi]
         return runs
 
     def _too_long(self, run: _Run, ncols: int) -> bool:
@@ -680,6 +719,19 @@ class Aligner:
         table.cells.clear()
         table.skipped_checks = _rules(spec)
         return table
+
+
+def _row_or_group(template: Template) -> dict[tuple[str, str], frozenset[str]]:
+    """(table id, label key) -> the editions where the wording is a row, for wording that is a group label in others."""
+    rows: dict[tuple[str, str], set[str]] = {}
+    groups: set[tuple[str, str]] = set()
+    for e in template.editions.values():
+        for t in e.tables:
+            for r in t.rows:
+                for text in (r.label, *r.aliases):
+                    rows.setdefault((t.id, label_key(text)), set()).add(e.name)
+            groups.update((t.id, label_key(g.label)) for g in t.groups)
+    return {k: frozenset(v) for k, v in rows.items() if k in groups}
 
 
 def _same_shape(a: TableSpec, b: TableSpec) -> bool:

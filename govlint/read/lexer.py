@@ -35,7 +35,6 @@ _META = re.compile(
     r"标题|文号|分类|名称|栏目|原文链接|主题分类|公开方式|有效性|时间)\s*[:：]\s*(.*)$"
 )
 _TITLE = re.compile(r"^(.{0,40}?)(\d{4})年度?政府信息公开工作(?:年度)?报告$")
-_CAPTION = re.compile(rf"第二十条\s*第\s*\(\s*[{_NUM}]{{1,2}}\s*\)\s*项")
 _CHROME = re.compile(
     r"当前位置\s*[:：]?(?:\s*首页\s*>?)?"
     r"|打印\s*关闭|【\s*打印\s*】|【\s*关闭\s*】|\[\s*打印\s*\]|\[\s*关闭\s*\]"
@@ -49,8 +48,6 @@ _NUMBERED = re.compile(rf"(?:(\d)\.|([{_NUM}]{{1,2}})\.|\(([{_NUM}]{{1,2}})\))")
 # and labels never need more than the look-ahead past a window's end.
 _WINDOW = 256
 _CHROME_STARTS = "当打【[浏分微附扫字"
-_CANDIDATE_CHARS = frozenset(_NUM + "(第本申行信" + _CHROME_STARTS)
-_CANDIDATE = re.compile("[" + re.escape("".join(sorted(_CANDIDATE_CHARS))) + "]")
 _LOOKAHEAD = 200
 
 
@@ -84,7 +81,23 @@ class Lexer:
         for k, sec in self.section_keys:
             self.section_keys_by_start.setdefault(k[:1], []).append((k, sec))
         self.section_keywords = [(s.key, tuple(key(k) for k in s.keywords)) for s in template.sections]
-        self.table_markers = tuple(key(m) for m in template.table_markers)
+        # Words that start a table come from the template: the captions and the markers.
+        self.table_markers = tuple(m.key for m in template.table_markers)
+        self._markers = template.table_markers
+        self._caption = _spaced(fold(c) for c in template.captions)
+        firsts = {m.key[0] for m in self._markers if m.key}
+        self._table_chars = frozenset(firsts | {"(", *(fold(c)[0] for c in template.captions)})
+        # After a character that can start a marker: the characters that can come next.
+        self._marker_next: dict[str, set[str]] = {"(": set(firsts)}
+        for m in self._markers:
+            if len(m.key) > 1:
+                self._marker_next.setdefault(m.key[0], set()).add(m.key[1])
+        # Characters whose markers start a table only as a whole line (信息内容: 信息 is everywhere in prose).
+        self._whole_line_only = frozenset(
+            ch for ch in firsts if all(m.whole_line for m in self._markers if m.key.startswith(ch))
+        )
+        self._candidates = frozenset(_NUM) | self._table_chars | frozenset(_CHROME_STARTS)
+        self._candidate = re.compile("[" + re.escape("".join(sorted(self._candidates))) + "]")
 
     # ------------------------------------------------------------------ driver
 
@@ -153,7 +166,7 @@ class Lexer:
         if tok.kind in ("CAPTION", "LABEL", "GROUP"):
             return True
         return tok.kind == "HEAD" and (
-            any(tok.norm.lstrip("(").startswith(m) for m in self.table_markers) or tok.norm == "行政复议"
+            any(tok.norm.lstrip("(").startswith(m) for m in self.table_markers)
         )
 
     # ------------------------------------------------------------------ cells
@@ -223,7 +236,7 @@ class Lexer:
             whole = marks(sq)
             e = self.vocab.entries.get(whole)
             if e is not None and e.kind in ("CAPTION", "HEAD", "LABEL", "GROUP") and (
-                e.kind != "HEAD" or whole in self.table_markers or any(whole == key(h) for h in ("行政复议",))
+                e.kind != "HEAD" or whole in self.table_markers
             ):
                 return start, True
 
@@ -233,11 +246,12 @@ class Lexer:
         text_start = start + lead
         i = lead
         n = stop - start
+        candidates, candidate = self._candidates, self._candidate
         while i < n:
             ch = folded[i]
-            if ch not in _CANDIDATE_CHARS:
+            if ch not in candidates:
                 # Skip ordinary prose in one step: only these characters can start anything.
-                nxt = _CANDIDATE.search(folded, i + 1, n)
+                nxt = candidate.search(folded, i + 1, n)
                 if nxt is None:
                     break
                 i = nxt.start()
@@ -255,7 +269,7 @@ class Lexer:
                 h2 = self._subheading(text, ftext, start + i, end)
                 if h2 is not None:
                     hit = ("H2", *h2)
-            if hit is None and ch in "第(本申行信":
+            if hit is None and ch in self._table_chars:
                 t = self._table_start(folded, i, at_line_start and i == lead)
                 if t:
                     self._flush_text(text, text_start, start + i, out)
@@ -294,17 +308,19 @@ class Lexer:
     def _table_start(self, folded: str, i: int, whole_line: bool) -> bool:
         ch = folded[i]
         rest = folded[i : i + 60]
-        if ch == "第":
-            return bool(_CAPTION.match(rest))
-        # 信息 and 行 are everywhere in prose: look at the next character before squeezing.
-        if (ch == "信" and not whole_line) or _next_char(rest) != _TABLE_START_NEXT[ch]:
+        if self._caption.match(rest):
+            return True
+        # Most of these characters are ordinary prose: look at the next one before squeezing.
+        if (ch in self._whole_line_only and not whole_line) or _next_char(rest) not in self._marker_next.get(ch, ()):
             return False
         sq = squeezed(rest, folded=True)
-        if sq.startswith("(本列数据的勾稽关系") or sq.startswith("本列数据的勾稽关系"):
-            return True
-        if sq.startswith("申请人情况"):
-            return True
-        if re.match(r"行政复议行政诉讼(?:结果维持|未经复议|复议后)", sq) or (whole_line and sq.startswith("信息内容")):
+        body = sq[1:] if sq.startswith("(") else sq
+        for m in self._markers:
+            if not body.startswith(m.key) or (m.whole_line and not whole_line):
+                continue
+            after = body[len(m.key) :]
+            if m.followed_by and not any(after.startswith(f) for f in m.followed_by):
+                continue
             return True
         return False
 
@@ -601,7 +617,6 @@ def _is_section_heading(lexer: Lexer, s: str) -> Optional[str]:
 
 
 # The second character of each way a table can start (after 第, which the caption pattern covers).
-_TABLE_START_NEXT = {"(": "本", "本": "列", "申": "请", "行": "政", "信": "息"}
 
 
 def _next_char(s: str) -> str:
@@ -610,6 +625,12 @@ def _next_char(s: str) -> str:
         if not ch.isspace():
             return ch
     return ""
+
+
+def _spaced(texts) -> re.Pattern:
+    """Match any of ``texts`` with white space allowed between its characters (exports scatter it)."""
+    alts = sorted({"".join(ch if ch.isspace() else re.escape(ch) + r"\s*" for ch in t.replace(" ", "")) for t in texts}, key=len, reverse=True)
+    return re.compile("|".join(alts) if alts else r"(?!)")
 
 
 def _origin_end(folded: str, base: int, j: int) -> int:
