@@ -417,10 +417,15 @@ def _parse(argv: list[str]) -> int:
     src = result.source  # type: ignore[attr-defined]
     _out(f"# layout: {src.layout} ({result.layout_evidence}); encoding: {src.encoding}\n")  # type: ignore[attr-defined]
     for tok in result.tokens:  # type: ignore[attr-defined]
-        line, col = src.position(tok.start)
+        if src.origin is not None:  # a structured file: where the token is in the original
+            place = src.origin.at(tok.start)
+            at = place.describe("en") if place is not None else "-"
+        else:
+            line, col = src.position(tok.start)
+            at = f"{line}:{col}"
         shown = escape(" ".join(tok.text.split()))
         shown = shown if len(shown) <= 60 else shown[:59] + "…"
-        _out(f"{line}:{col}\t{tok.kind}\t{shown}\n")
+        _out(f"{at}\t{tok.kind}\t{shown}\n")
     if not ns.tokens:
         tree = parse_tokens(result.tokens)  # type: ignore[attr-defined]
         _out("\n" + _tree(tree))
@@ -450,7 +455,12 @@ def _tree(tree) -> str:
 
 def _shown(tok) -> str:
     shown = escape(" ".join(tok.text.split()))
-    return f"{tok.kind} {shown[:40]}"
+    cell = tok.info.get("cell")
+    if cell is not None and cell[2] >= 0:
+        # The cell's grid position (1-based, as places count), and its merge when it has one.
+        span = f" {cell[3]}x{cell[4]}" if (cell[3], cell[4]) != (1, 1) else ""
+        return f"{tok.kind} {shown[:40]}  [row {cell[1] + 1}, column {cell[2] + 1}{span}]"
+    return f"{tok.kind} {shown[:40]}".rstrip()
 
 
 def _rules(argv: list[str]) -> int:

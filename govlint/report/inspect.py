@@ -22,17 +22,54 @@ def _pad(s: str, width: int, right: bool = False) -> str:
 def _lines(report: Report, span: Optional[Span]) -> str:
     if span is None:
         return "-"
+    if report.source.origin is not None:
+        return _place(report, span)
     a = report.source.line_of(span.start)
     b = report.source.line_of(max(span.start, span.end - 1))
     return f"{a}" if a == b else f"{a}–{b}"
 
 
+def _at(report: Report, span: Optional[Span]) -> str:
+    """``line 12`` in a text file, the place in a structured one."""
+    if span is not None and report.source.origin is not None:
+        return _place(report, span)
+    return f"line {_lines(report, span)}"
+
+
+def _place(report: Report, span: Span) -> str:
+    """Where a span is in a structured file (``page 3``, ``table 2, row 4, column 10``, ``line 57, column 9``)."""
+    p = report.source.place(span)
+    return p.describe("en") if p is not None else "-"
+
+
+def _where(report: Report, a: Optional[Span], b: Optional[Span]) -> str:
+    """Where a row's cells came from: its label's line, or the cells' places in a structured file."""
+    if a is None:
+        return ""
+    src = report.source
+    if src.origin is None:
+        return f"line {src.line_of(a.start)}"
+    pa = src.place(a)
+    pb = src.place(b) if b is not None else None
+    if pa is None:
+        return ""
+    if pb is None or pb == pa:
+        return pa.describe("en")
+    if pa.table is not None and (pa.table, pa.row, pa.page) == (pb.table, pb.row, pb.page) and pb.column is not None:
+        return f"{pa.describe('en')}–{pb.column}"
+    return f"{pa.describe('en')} … {pb.describe('en')}"
+
+
 def to_dict(report: Report) -> dict[str, Any]:
     src = report.source
 
-    def loc(span: Optional[Span]) -> Optional[dict[str, int]]:
+    def loc(span: Optional[Span]) -> Optional[dict[str, Any]]:
         if span is None:
             return None
+        if src.origin is not None:
+            # A structured file: the place in the original (page, table/row/column, paragraph, or its source line).
+            p = src.place(span)
+            return None if p is None else {**p.as_dict(), "where": p.describe("en")}
         r = src.region(span)
         return {"start_line": r.start_line, "start_column": r.start_column, "end_line": r.end_line, "end_column": r.end_column}
 
@@ -120,15 +157,18 @@ def render_text(report: Report) -> str:
 
     field("file", src.path)
     field("layout", src.layout)
-    field("encoding", src.encoding + (" (BOM)" if src.bom else "") + f", {src.line_count} lines")
+    if src.origin is not None:
+        field("encoding", f"{src.encoding}; positions are places in the {src.layout} file")
+    else:
+        field("encoding", src.encoding + (" (BOM)" if src.bom else "") + f", {src.line_count} lines")
     if report.title:
         where = "quoted in a sentence, " if report.title.quoted else ""
-        field("title", f"{report.title.text}  ({where}line {_lines(report, report.title.span)})")
+        field("title", f"{report.title.text}  ({where}{_at(report, report.title.span)})")
     else:
         field("title", "(none found)")
     field("issuer", report.issuer or "(unknown)")
     if report.year_evidence:
-        ev = "; ".join(f"{e.source} {e.value} (line {_lines(report, e.span)})" for e in report.year_evidence)
+        ev = "; ".join(f"{e.source} {e.value} ({_at(report, e.span)})" for e in report.year_evidence)
         field("year", f"{report.year}  <- {ev}")
     else:
         field("year", "(unknown)")
@@ -137,7 +177,7 @@ def render_text(report: Report) -> str:
     else:
         field("edition", report.edition or "(unknown)")
     if report.date:
-        field("date", f"{report.date.value}  <- {report.date.source} (line {_lines(report, report.date.span)})")
+        field("date", f"{report.date.value}  <- {report.date.source} ({_at(report, report.date.span)})")
     out.append("")
     out.append("sections:")
     present = {s.key for s in report.sections}
@@ -145,12 +185,14 @@ def render_text(report: Report) -> str:
         h = s.heading
         last = src.line_of(max(h.span.end - 1, s.body.end - 1))
         first = src.line_of(h.span.start)
+        rng = f"line {first}" if first == last else f"lines {first}–{last}"
+        if src.origin is not None:
+            rng = _place(report, h.span)
         extra = []
         if s.tables:
             extra.append("tables " + ", ".join(t.id for t in s.tables))
         if not s.has_content:
             extra.append("EMPTY")
-        rng = f"line {first}" if first == last else f"lines {first}–{last}"
         out.append(f"  {_pad(h.number + h.mark + h.text, 44)} {_pad(rng, 14)} {'  '.join(extra)}")
     for spec in tpl.sections:
         if spec.key not in present:
@@ -159,7 +201,7 @@ def render_text(report: Report) -> str:
     if stray:
         out.append("other top-level headings:")
         for h in stray:
-            out.append(f"  line {src.line_of(h.span.start)}: {h.number}{h.mark}{h.text}")
+            out.append(f"  {_lines(report, h.span)}: {h.number}{h.mark}{h.text}")
     for t in report.tables:
         out.append("")
         out.extend(_table_text(report, t))
@@ -172,7 +214,8 @@ def _short(label: str) -> str:
 
 def _table_text(report: Report, t: Table) -> list[str]:
     edition = f"{t.edition} edition" if t.edition else "same in both editions"
-    out = [f"table {t.id}  {t.name}  [{edition}, {t.status}]  lines {_lines(report, t.span)}"]
+    at = _lines(report, t.span)
+    out = [f"table {t.id}  {t.name}  [{edition}, {t.status}]  {'' if report.source.origin is not None else 'lines '}{at}"]
     if t.how:
         out.append(f"  how: {t.how}")
     if t.reason:
@@ -203,7 +246,9 @@ def _table_text(report: Report, t: Table) -> list[str]:
             if cell is not None and not cell.certain:
                 s += "?"
             vals.append(_pad(s, w, right=True))
-        out.append("  " + _pad(_clip(label, lw), lw) + "  " + "  ".join(vals))
+        spans = [c.span for c in (t.cells.get((r, k)) for k in t.columns) if c is not None and c.span is not None]
+        source = _where(report, spans[0] if spans else t.row_spans.get(r), spans[-1] if spans else None)
+        out.append("  " + _pad(_clip(label, lw), lw) + "  " + "  ".join(vals) + (f"   <- {source}" if source else ""))
     out.append("  (· blank cell, ∅ blank dropped from the text, ? not certain)")
     return out
 
