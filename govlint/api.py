@@ -50,6 +50,7 @@ class FileResult:
     internal_errors: list[str] = field(default_factory=list)
     # Facts kept when the model is dropped (batch runs keep memory flat):
     layout: Optional[str] = None
+    format: Optional[str] = None  # text, docx, html, pdf, markdown
     encoding: Optional[str] = None
     year: Optional[int] = None
     edition: Optional[str] = None
@@ -80,6 +81,7 @@ class FileResult:
         r = self.report
         if r is not None:
             self.layout, self.encoding, self.year, self.edition = r.source.layout, r.source.encoding, r.year, r.edition
+            self.format = r.source.format
             wanted = set()
             for d in self.diagnostics:
                 for reg in [d.region, *d.related_regions]:

@@ -169,7 +169,7 @@ def _as_place(v: Any) -> Optional[Place]:
 def dump(res: FileResult) -> bytes:
     head = {
         "format": CACHE_FORMAT,
-        "facts": [res.layout, res.encoding, res.year, res.edition],
+        "facts": [res.layout, res.encoding, res.year, res.edition, res.format],
         "diagnostics": [
             [
                 d.code, d.name, d.severity, d.message, None if d.span is None else [d.span.start, d.span.end],
@@ -238,11 +238,11 @@ def _load(blob: bytes, path: str, related: bool) -> Optional[FileResult]:
     head = json.loads(first)
     _need(isinstance(head, dict) and head.get("format") == CACHE_FORMAT)
     facts, diagnostics = head["facts"], head["diagnostics"]
-    _need(isinstance(facts, list) and len(facts) == 4 and isinstance(diagnostics, list))
-    layout, encoding, year, edition = facts
-    _need(_opt_str(layout) and _opt_str(encoding) and _opt_str(edition) and (year is None or _int(year)))
+    _need(isinstance(facts, list) and len(facts) == 5 and isinstance(diagnostics, list))
+    layout, encoding, year, edition, fmt = facts
+    _need(_opt_str(layout) and _opt_str(encoding) and _opt_str(edition) and _opt_str(fmt) and (year is None or _int(year)))
     res = FileResult(path)
-    res.layout, res.encoding, res.year, res.edition = layout, encoding, year, edition
+    res.layout, res.encoding, res.year, res.edition, res.format = layout, encoding, year, edition, fmt
     res.cached = True
     append = res.diagnostics.append
     # Checked inline, not through the helpers below: a cached re-run is mostly this loop.

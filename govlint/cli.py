@@ -415,7 +415,7 @@ def _parse(argv: list[str]) -> int:
     from .parse.grammar import parse_tokens
 
     src = result.source  # type: ignore[attr-defined]
-    _out(f"# layout: {src.layout} ({result.layout_evidence}); encoding: {src.encoding}\n")  # type: ignore[attr-defined]
+    _out(f"# format: {src.format}; layout: {src.layout} ({result.layout_evidence}); encoding: {src.encoding}\n")  # type: ignore[attr-defined]
     for tok in result.tokens:  # type: ignore[attr-defined]
         if src.origin is not None:  # a structured file: where the token is in the original
             place = src.origin.at(tok.start)

@@ -130,9 +130,10 @@ class Source:
     path: str
     text: str
     encoding: str
-    layout: str = "unknown"
+    layout: str = "unknown"  # how the text is laid out (pipe, flattened, …); "grid" where the file gives the cells
     bom: bool = False
     byte_size: int = 0
+    format: str = "text"  # the kind of file: text, docx, html, pdf, markdown
     # Structured formats: where each piece of ``text`` is in the original, and (HTML, Markdown)
     # the decoded original itself, whose lines and columns the places name.
     origin: Optional[Origin] = field(default=None, repr=False, compare=False)

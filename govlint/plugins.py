@@ -24,6 +24,7 @@ GROUP = "govlint"
 # Built-in plugins, registered exactly as a third-party plugin would be.
 BUILTIN = (
     "govlint.read.text",
+    "govlint.read.formats",
     "govlint.checks.input",
     "govlint.checks.structure",
     "govlint.checks.tables",

@@ -71,7 +71,7 @@ def test_every_table_of_a_structured_file_is_read_with_certainty(sample_reader):
     rep = res.report
     assert [(t.id, t.status) for t in rep.tables] == [(i, "read") for i in ("2.1", "2.5", "2.6", "2.8", "3", "4")]
     assert all(c.certain for t in rep.tables for c in t.cells.values())
-    assert rep.source.layout == "docx" and rep.year == 2022 and rep.edition == "2021"
+    assert rep.source.format == "docx" and rep.source.layout == "grid" and rep.year == 2022 and rep.edition == "2021"
     assert not [c for c in _codes(res) if c.startswith("GL2") or c == "GL003"], res.diagnostics
 
 

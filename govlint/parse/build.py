@@ -20,7 +20,7 @@ from ..template import Template, numeral_value
 from . import facts
 from .tables import Aligner
 
-_BOUNDED_LAYOUTS = {"pipe", "tab", "pdf", "pdf-layout", "docx", "html", "markdown"}
+_BOUNDED_LAYOUTS = {"pipe", "tab", "pdf", "pdf-layout", "grid"}
 MAX_TABLES = 64
 
 

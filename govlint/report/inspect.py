@@ -78,6 +78,7 @@ def to_dict(report: Report) -> dict[str, Any]:
 
     return {
         "file": src.path,
+        "format": src.format,
         "layout": src.layout,
         "encoding": src.encoding,
         "bom": src.bom,
@@ -156,9 +157,10 @@ def render_text(report: Report) -> str:
         out.append(f"{_pad(name + ':', 10)}{value}")
 
     field("file", src.path)
-    field("layout", src.layout)
+    field("format", src.format)
+    field("layout", src.layout + (" (the cells as the file gives them)" if src.layout == "grid" else ""))
     if src.origin is not None:
-        field("encoding", f"{src.encoding}; positions are places in the {src.layout} file")
+        field("encoding", f"{src.encoding}; positions are places in the {src.format} file")
     else:
         field("encoding", src.encoding + (" (BOM)" if src.bom else "") + f", {src.line_count} lines")
     if report.title:

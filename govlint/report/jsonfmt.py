@@ -112,6 +112,7 @@ def _file(res, by_code: Counter, by_sev: Counter) -> dict[str, Any]:
         )
     return {
         "path": display_path(res.path),
+        "format": r.source.format if r else res.format,
         "layout": r.source.layout if r else res.layout,
         "encoding": r.source.encoding if r else res.encoding,
         "year": r.year if r else res.year,

@@ -31,10 +31,8 @@ _KIND_NAMES = {
 
 
 def file_kind(res) -> str:
-    layout = res.report.source.layout if res.report is not None else res.layout
-    if layout is None:
-        return "unread"
-    return layout if layout in _KIND_NAMES else "text"
+    fmt = res.report.source.format if res.report is not None else res.format
+    return fmt if fmt in _KIND_NAMES else "unread"
 
 
 def kinds_detail(kinds: Counter, lang: str) -> str:
