@@ -187,11 +187,26 @@ def check(
                     d = failures.rule_returned_junk(report.path, rule.code, rule.name, problem)
                 diags.append(d)
     src = report.source
+    cells = cell_names(report) if diags else {}
     for d in diags:
         d.severity = selection.severity(d.code, d.severity)
         locate(src, d)
+        if d.span is not None and not d.logical:
+            d.logical = cells.get((d.span.start, d.span.end), "")
     diags.sort(key=lambda d: d.sort_key)
     return diags, errors
+
+
+def cell_names(report: Report) -> dict[tuple[int, int], str]:
+    """Each table cell's span -> its name as a path: 表三/（一）予以公开/自然人 (a logical location)."""
+    out: dict[tuple[int, int], str] = {}
+    for t in report.tables:
+        table = t.short.get("zh") or t.name
+        for (row, column), c in t.cells.items():
+            if c.span is not None and c.span.end > c.span.start:
+                parts = [table, t.row_labels.get(row, ""), t.column_labels.get(column, "")]
+                out.setdefault((c.span.start, c.span.end), "/".join(p for p in parts if p))
+    return out
 
 
 def locate(src: Source, d: Diagnostic) -> None:

@@ -367,6 +367,7 @@ class Diagnostic:
     data: dict[str, Any] = field(default_factory=dict)
     place: Optional[Place] = None  # structured formats: where in the original (page, table/row/cell, paragraph)
     related_places: list[Optional[Place]] = field(default_factory=list)
+    logical: str = ""  # the table cell a finding is about, by name: 表三/（一）予以公开/自然人
 
     def text(self, lang: str = "zh") -> str:
         return self.message.get(lang) or self.message.get("en") or next(iter(self.message.values()), "")

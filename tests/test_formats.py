@@ -108,7 +108,7 @@ def test_json_format_is_the_documented_schema(capsys):
     (f,) = doc["files"]
     assert f["layout"] == "pipe" and f["year"] == 2022 and f["edition"] == "2021"
     d = f["diagnostics"][0]
-    assert set(d) == {"code", "name", "severity", "message", "location", "place", "related", "data"}
+    assert set(d) == {"code", "name", "severity", "message", "location", "place", "cell", "related", "data"}
     assert d["place"] is None  # a text file: lines and columns only
     assert set(d["message"]) == {"zh", "en"}
     assert set(d["location"]) == {"start_line", "start_column", "end_line", "end_column"}

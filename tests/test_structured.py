@@ -95,12 +95,14 @@ def test_text_json_and_sarif_show_the_place(sample_reader, tmp_path, capsys):
     (d,) = json.loads(capsys.readouterr().out)["files"][0]["diagnostics"]
     assert d["location"] is None
     assert d["place"] == {"table": 2, "row": 4, "column": 10, "zh": "表2 第4行 第10列", "en": "table 2, row 4, column 10"}
+    assert d["cell"] == "表三/一、本年新收政府信息公开申请数量/总计"
     assert main(["--isolated", "--no-cache", "--select", "GL210", "--format", "sarif", str(f)]) == 1
     (result,) = json.loads(capsys.readouterr().out)["runs"][0]["results"]
     loc = result["locations"][0]
     assert "region" not in loc["physicalLocation"]
     assert loc["message"]["text"] == "表2 第4行 第10列"
     assert loc["properties"]["place"] == {"table": 2, "row": 4, "column": 10}
+    assert loc["logicalLocations"] == [{"fullyQualifiedName": "表三/一、本年新收政府信息公开申请数量/总计", "kind": "element"}]
     assert main(["--isolated", "--no-cache", "--select", "GL210", "--format", "github", str(f)]) == 1
     line = capsys.readouterr().out.splitlines()[0]
     assert line.startswith("::error file=") and "line=" not in line and "[表2 第4行 第10列]" in line

@@ -107,8 +107,10 @@ def _too_big(what_en: str, what_zh: str) -> Unreadable:
 # ---------------------------------------------------------------- small records
 
 
-@dataclass(slots=True)
+@dataclass
 class _Ch:
+    # Slots by hand (dataclass(slots=True) needs Python 3.10): a page has thousands of these.
+    __slots__ = ("text", "x0", "x1", "top", "bottom", "size", "bold")
     text: str
     x0: float
     x1: float

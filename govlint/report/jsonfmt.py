@@ -106,6 +106,7 @@ def _file(res, by_code: Counter, by_sev: Counter) -> dict[str, Any]:
                 "message": dict(d.message),
                 "location": _loc(d.region),
                 "place": _place(d.place),
+                "cell": d.logical or None,
                 "related": _related(d),
                 "data": _plain(d.data),
             }

@@ -165,6 +165,9 @@ def _results(res, lang: str, root: Path, index: dict[str, int]) -> Iterator[dict
         }
         if d.code in index:
             item["ruleIndex"] = index[d.code]
+        if d.logical:
+            # The cell by name, for viewers that group findings by where they are in the report.
+            item["locations"][0]["logicalLocations"] = [{"fullyQualifiedName": d.logical, "kind": "element"}]
         related = []
         for i, rel in enumerate(d.related, start=1):
             region = d.related_regions[i - 1] if i <= len(d.related_regions) else None
