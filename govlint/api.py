@@ -67,8 +67,7 @@ class FileResult:
         if self.report is not None:
             src = self.report.source
             if src.original is not None:  # HTML, Markdown: regions are lines of the page's source
-                lines = src.original.splitlines(keepends=True)
-                return lines[n - 1] if 0 < n <= len(lines) else ""
+                return src.original_line(n)
             starts = src.line_starts
             if 0 < n <= len(starts):
                 end = starts[n] if n < len(starts) else len(src.text)
@@ -203,7 +202,7 @@ def cell_names(report: Report) -> dict[tuple[int, int], str]:
     for t in report.tables:
         table = t.short.get("zh") or t.name
         for (row, column), c in t.cells.items():
-            if c.span is not None and c.span.end > c.span.start:
+            if c.span is not None:  # a blank cell of a grid is a real cell, with an empty span
                 parts = [table, t.row_labels.get(row, ""), t.column_labels.get(column, "")]
                 out.setdefault((c.span.start, c.span.end), "/".join(p for p in parts if p))
     return out

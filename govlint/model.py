@@ -139,6 +139,16 @@ class Source:
     origin: Optional[Origin] = field(default=None, repr=False, compare=False)
     original: Optional[str] = field(default=None, repr=False, compare=False)
     _line_starts: Optional[list[int]] = field(default=None, repr=False, compare=False)
+    _original_lines: Optional[list[str]] = field(default=None, repr=False, compare=False)
+
+    def original_line(self, n: int) -> str:
+        """Line ``n`` (1-based, with its line end) of the original source of an HTML or Markdown file."""
+        if self._original_lines is None:
+            # Lines end as the readers count them (LF, CRLF, CR), as for a text file.
+            text = self.original or ""
+            ends = [m.end() for m in _EOL.finditer(text)]
+            self._original_lines = [text[a:b] for a, b in zip([0] + ends, ends + [len(text)])]
+        return self._original_lines[n - 1] if 0 < n <= len(self._original_lines) else ""
 
     @property
     def line_starts(self) -> list[int]:

@@ -116,3 +116,24 @@ def test_a_text_run_does_not_import_the_format_libraries(tmp_path: Path):
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "0 []", out.stdout + out.stderr
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+
+
+@pytest.mark.parametrize(
+    "name, data, advice_en, advice_zh",
+    [
+        ("r.doc", OLE, "Word 97-2003 document (.doc)", "另存为 Word 文档（.docx）"),
+        ("r.wps", OLE, "WPS text document (.wps)", "另存为 Word 文档（.docx）"),
+        ("r.bin", OLE, "legacy binary Office or WPS file", "另存为 Word 文档（.docx）"),
+        ("r.docx", OLE + "EncryptedPackage".encode("utf-16-le"), "password-protected Word document", "取消密码"),
+        ("r.rtf", b"{\\rtf1\\ansi 2022}", "Rich Text Format", "另存为 Word 文档（.docx）"),
+    ],
+)
+def test_files_govlint_cannot_read_say_what_to_do(name, data, advice_en, advice_zh):
+    res = api.lint_bytes(data, name)
+    (d,) = res.diagnostics
+    assert d.code == "GL001"
+    assert advice_en in d.text("en") and ".docx" in d.text("en")
+    assert advice_zh in d.text("zh")

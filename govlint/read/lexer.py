@@ -145,15 +145,10 @@ class Lexer:
         if tok is not None:
             return [tok]
         out: list[Token] = []
-        pos = start
-        while pos < end:
-            buf = _Squeezed(ftext, pos, end)
-            nxt, still = self._table_text(text, buf, pos, end, out)
-            if still or nxt <= pos:
-                break
+        stop, still = self._table_text(text, _Squeezed(ftext, start, end), start, end, out)
+        if not still and start <= stop < end:
             # Prose inside a cell (a note, a long explanation): one NOISE token up to the cell's end.
-            out.append(Token("NOISE", text[nxt:end], nxt, end))
-            break
+            out.append(Token("NOISE", text[stop:end], stop, end))
         if not out:
             out.append(Token("NOISE", s, start, end))
         for t in out:

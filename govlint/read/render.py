@@ -16,6 +16,7 @@ for a reading.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from ..model import Origin, Place, Source
@@ -26,16 +27,11 @@ from .lexer import Lexer
 from .normalize import fold
 from .tokens import Token
 
-_LEXER: dict[int, Lexer] = {}
 
-
+@lru_cache(maxsize=1)
 def _lexer() -> Lexer:
-    template = load_template()
-    lx = _LEXER.get(id(template))
-    if lx is None:
-        _LEXER.clear()
-        lx = _LEXER[id(template)] = Lexer(template)
-    return lx
+    """One lexer per process, over the template shipped with govlint (both are immutable)."""
+    return Lexer(load_template())
 
 
 def _flat(s: str) -> str:
