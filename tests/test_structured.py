@@ -163,3 +163,27 @@ def test_a_cell_is_never_prose_or_a_heading():
     kinds = [t.kind for t in rr.tokens]
     assert kinds[0] == "ROW" and kinds[-1] == "END"
     assert "H1" not in kinds and "TEXT" not in kinds and "BLANK" in kinds
+
+
+def _random_values(seed: int) -> dict:
+    """Every value cell of the sample set to a random count, blank or dash."""
+    import random
+
+    rnd = random.Random(seed)
+    change = {}
+    for tid, rows in sample.VALUES.items():
+        for row, vals in rows.items():
+            for col in sample.COLUMNS[tid]:
+                change[(tid, row, col)] = rnd.choice(["0", "1", "7", "12", "305", "", "-", "0"])
+    return change
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_grid_the_file_gives_is_read_with_certainty_whatever_its_values(seed):
+    # Blanks, dashes and totals that do not add up change what the rules say, never whether the table is read.
+    rr = render("s.docx", b"", sample.document(_random_values(seed)))
+    rep = api.parse(rr)
+    assert [(t.id, t.status) for t in rep.tables] == [(i, "read") for i in ("2.1", "2.5", "2.6", "2.8", "3", "4")]
+    assert all(c.certain for t in rep.tables for c in t.cells.values())
+    got = {(t.id, r, c): cell.raw for t in rep.tables for (r, c), cell in t.cells.items()}
+    assert got == {k: v for k, v in _random_values(seed).items()}

@@ -349,13 +349,11 @@ class Aligner:
             if label is None and all(v.kind == "BLANK" for v in values):
                 continue  # a header row, or an empty one
             runs.append(_Run(label, _ref_key(label, spec) if label is not None else None, values))
-        valued = [t.info["cell"][2] for r in runs for t in r.values if t.kind != "BLANK"]
-        if valued:
-            lo, hi = min(valued), max(valued)
-            # The value columns are contiguous: a column blank in every row still lies between the others.
-            if hi - lo + 1 == len(spec.columns):
-                for r in runs:
-                    r.values = [v for v in r.values if lo <= v.info["cell"][2] <= hi]
+        span = _value_columns(spec, tokens, runs)
+        if span is not None:
+            lo, hi = span
+            for r in runs:
+                r.values = [v for v in r.values if lo <= v.info["cell"][2] <= hi]
         return runs
 
     def _too_long(self, run: _Run, ncols: int) -> bool:
@@ -719,6 +717,29 @@ class Aligner:
         table.cells.clear()
         table.skipped_checks = _rules(spec)
         return table
+
+
+def _value_columns(spec: TableSpec, tokens: list[Token], runs: list[_Run]) -> Optional[tuple[int, int]]:
+    """The grid columns that hold the table's values, when the grid says so: (first, last), or None.
+
+    The value columns are contiguous and as many as the template's: the
+    columns that hold a value in some row say where they are (a column blank
+    in every row still lies between the others); failing that, the header
+    cells that name the template's columns do (a column blank in every row
+    at an edge).
+    """
+    n = len(spec.columns)
+    valued = [t.info["cell"][2] for r in runs for t in r.values if t.kind != "BLANK"]
+    if valued and max(valued) - min(valued) + 1 == n:
+        return min(valued), max(valued)
+    named = [
+        t.info["cell"][2]
+        for t in tokens
+        if t.kind == "HEAD" and "cell" in t.info and t.info["cell"][4] == 1 and any(r[1] == spec.id and r[2] for r in t.info.get("refs", ()))
+    ]
+    if named and max(named) - min(named) + 1 == n and (not valued or min(named) <= min(valued) <= max(valued) <= max(named)):
+        return min(named), max(named)
+    return None
 
 
 def _row_or_group(template: Template) -> dict[tuple[str, str], frozenset[str]]:
