@@ -44,7 +44,9 @@ def _markdown(change):
 
 
 def _markdown_broken(change):
-    return build_markdown(sample.blocks(change), per_row_tables=True, wrong_header=True).encode("utf-8"), "r.md"
+    # One table per row under a generic header, and merged cells written out again in every position.
+    data = build_markdown(sample.blocks(change), per_row_tables=True, wrong_header=True, repeat_merged=True)
+    return data.encode("utf-8"), "r.md"
 
 
 def _text(change):

@@ -341,7 +341,15 @@ class Aligner:
             if where is not None and t.kind not in ("ROW", "END"):
                 by_row.setdefault((where[0], where[1]), []).append(t)
         runs: list[_Run] = []
+        heads: dict[int, str] = {}  # grid column -> the header word over it (the last header row that has one)
         for toks in by_row.values():
+            if any(t.kind in _VALUE_KINDS and t.kind != "BLANK" for t in toks):
+                continue
+            for t in toks:
+                if t.kind == "HEAD":
+                    heads[t.info["cell"][2]] = t.norm
+        for toks in by_row.values():
+            toks = _unrepeat(toks, heads)
             labels = [t for t in toks if t.kind == "LABEL" and _ref_key(t, spec) in rows]
             label = max(labels, key=lambda t: t.info["cell"][2]) if labels else None
             after = label.info["cell"][2] + label.info["cell"][4] - 1 if label is not None else -1
@@ -717,6 +725,33 @@ class Aligner:
         table.cells.clear()
         table.skipped_checks = _rules(spec)
         return table
+
+
+def _unrepeat(toks: list[Token], heads: dict[int, str]) -> list[Token]:
+    """Undo a merge a converter wrote out: the same value again under the same header word again.
+
+    Markdown has no merged cells, so converters repeat a merged cell's text
+    in every position it covered (``| 行政许可 | 8936 | 8936 | 8936 |`` under
+    ``| 信息内容 | 本年处理决定数量 | 本年处理决定数量 | 本年处理决定数量 |``).
+    Equal numbers under different header words are different cells.
+    """
+    out: list[Token] = []
+    prev: Optional[Token] = None  # the token before, kept or not: a run of repeats is one cell
+    for t in toks:
+        before, prev = prev, t
+        if before is not None and _repeats(before, t, heads):
+            continue
+        out.append(t)
+    return out
+
+
+def _repeats(prev: Token, t: Token, heads: dict[int, str]) -> bool:
+    """``t`` is ``prev`` written again one column on, under the same header word."""
+    a, b = prev.info.get("cell"), t.info.get("cell")
+    if a is None or b is None or t.kind not in _VALUE_KINDS or (prev.kind, prev.text) != (t.kind, t.text):
+        return False
+    head = heads.get(b[2])
+    return b[2] == a[2] + 1 and bool(head) and head == heads.get(a[2])
 
 
 def _value_columns(spec: TableSpec, tokens: list[Token], runs: list[_Run]) -> Optional[tuple[int, int]]:
