@@ -15,6 +15,7 @@ is installed.
 from __future__ import annotations
 
 import argparse
+import functools
 import resource
 import shutil
 import subprocess
@@ -86,8 +87,8 @@ def main() -> None:
     poppler = shutil.which("pdftotext")
     for fmt, what, data in files:
         name = f"r.{ {'markdown': 'md', 'text': 'txt'}.get(fmt, fmt) }"
-        read = cpu(lambda: api.read(data, name), ns.repeat)
-        lint = cpu(lambda: api.lint_bytes(data, name), ns.repeat)
+        read = cpu(functools.partial(api.read, data, name), ns.repeat)
+        lint = cpu(functools.partial(api.lint_bytes, data, name), ns.repeat)
         floor = ""
         if fmt == "pdf":
             pages = api.parse(api.read(data, name)).source.origin.places[-1].page or 1

@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 from . import failures, plugins
 from .discovery import SUPPORTED, discover, walk
 from .guard import TimeLimitExceeded, Watchdog
-from .model import Diagnostic, Related, Report, Source, Span
+from .model import Diagnostic, Region, Related, Report, Source, Span
 from .parse.build import Builder
 from .parse.grammar import parse_tokens
 from .read.base import ReadResult
@@ -225,6 +225,8 @@ def locate(src: Source, d: Diagnostic) -> None:
         d.place = src.place(d.span)
         if d.region is None and d.place is not None and d.place.textual:
             d.region = src.region(d.span)
+        elif d.region is None and d.place is None:
+            d.region = Region(1, 1, 1, 1)  # a reading with nothing in it: the start of the file
     if d.related and not d.related_places:
         d.related_places = [src.place(r.span) for r in d.related]
         if all(p is not None and p.textual for p in d.related_places):

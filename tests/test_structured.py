@@ -172,7 +172,7 @@ def _random_values(seed: int) -> dict:
     rnd = random.Random(seed)
     change = {}
     for tid, rows in sample.VALUES.items():
-        for row, vals in rows.items():
+        for row in rows:
             for col in sample.COLUMNS[tid]:
                 change[(tid, row, col)] = rnd.choice(["0", "1", "7", "12", "305", "", "-", "0"])
     return change

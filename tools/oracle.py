@@ -20,6 +20,7 @@ import time
 from govlint import api, plugins
 from govlint.model import Diagnostic
 
+_EOL = re.compile(r"\r\n|\r|\n")  # line ends as readers count them
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -48,10 +49,20 @@ def _finding_problems(d: Diagnostic, res: api.FileResult) -> list[str]:
     if not (d.text("zh") and d.text("en")):
         out.append(f"{d.code}: a message is empty")
     r = d.region
-    if r is None or min(r.start_line, r.start_column, r.end_line, r.end_column) < 1:
+    src = res.report.source if res.report is not None else None
+    if r is None:
+        # A .docx or PDF finding has a place and no region; anything else must have a region.
+        if d.place is None or (src is not None and src.origin is None):
+            out.append(f"{d.code}: neither a region nor a place")
+        elif not d.place.as_dict() or min(d.place.as_dict().values()) < 1:
+            out.append(f"{d.code}: place {d.place} is empty or not 1-based")
+    elif min(r.start_line, r.start_column, r.end_line, r.end_column) < 1:
         out.append(f"{d.code}: region {r} is not 1-based")
-    elif res.report is not None and r.start_line > max(1, res.report.source.line_count):
-        out.append(f"{d.code}: line {r.start_line} is past the end ({res.report.source.line_count} lines)")
+    elif src is not None:
+        # HTML and Markdown regions are lines of the file's own source; text files', of the text.
+        lines = len(_EOL.split(src.original)) if src.original is not None else src.line_count
+        if r.start_line > max(1, lines):
+            out.append(f"{d.code}: line {r.start_line} is past the end ({lines} lines)")
     return out
 
 
