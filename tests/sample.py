@@ -215,6 +215,19 @@ def grid(rows: list[list[C]]) -> list[list[Optional[C]]]:
     return out
 
 
+def printed(blocks_: list[tuple], with_title: bool = True) -> list[str]:
+    """The paragraphs of the sample as printed, in order (headings with their numerals), without the tables."""
+    out: list[str] = []
+    for b in blocks_:
+        if b[0] == "title" and not with_title:
+            continue
+        if b[0] == "h1":
+            out.append(f"{b[1]}、{b[2]}")
+        elif b[0] != "table":
+            out.append(b[1])
+    return out
+
+
 def plain_text(change: Optional[dict] = None) -> str:
     """The sample as a text file (one cell per line), for comparing readings across formats."""
     lines: list[str] = []

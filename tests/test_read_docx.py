@@ -50,13 +50,7 @@ def grids(doc: Document) -> list[Grid]:
 
 
 def expected_printed(blocks: list) -> list[str]:
-    out = []
-    for b in blocks:
-        if b[0] == "h1":
-            out.append(f"{b[1]}、{b[2]}")
-        elif b[0] != "table":
-            out.append(b[1])
-    return out
+    return sample.printed(blocks)
 
 
 def assert_like_sample(doc: Document, blocks: list) -> None:
@@ -562,17 +556,10 @@ def long_report() -> list:
     return blocks + prose * 7 + tables
 
 
-def test_a_twenty_page_report_reads_in_well_under_100_ms():
-    data = build_docx(long_report(), numbering=True, tracked_change=True)
-    read(data)
-    runs = []
-    for _ in range(5):
-        start = time.perf_counter()
-        doc = read(data)
-        runs.append(time.perf_counter() - start)
+def test_a_twenty_page_report_reads_whole():
+    # How fast is benchmarks/formats.py's business; this checks that a long report comes out whole.
+    doc = read(build_docx(long_report(), numbering=True, tracked_change=True))
     assert len(paragraphs(doc)) > 140 and len(grids(doc)) == 6
-    print(f"docx reader, {len(data)} bytes, about 20 pages: {min(runs) * 1000:.1f} ms")
-    assert min(runs) < 0.1, f"{min(runs) * 1000:.1f} ms"
 
 
 def test_format_library_is_not_imported_by_the_module():
@@ -582,19 +569,10 @@ def test_format_library_is_not_imported_by_the_module():
 
 
 # ------------------------------------------------------------------ end to end
-# These need the lead's render.py (landed) and DocxReader registered as a
-# built-in reader (govlint.read.formats in plugins.BUILTIN: pending). Until the
-# registration lands, the fixture puts DocxReader in front of the registered
-# readers for the test; afterwards it changes nothing.
+# Through the registered readers, as the command line reads a .docx.
 
 @pytest.fixture
-def docx_pipeline(monkeypatch):
-    pytest.importorskip("govlint.read.render", reason="waits for render.py")
-    from govlint import plugins
-
-    registered = plugins.default()
-    if not any(getattr(r, "name", "") == "docx" for r in registered.readers):
-        monkeypatch.setattr(registered, "readers", [DocxReader(), *registered.readers])
+def docx_pipeline():
     from govlint.api import lint_bytes
 
     return lambda data: {d.code for d in lint_bytes(data, "r.docx").diagnostics}

@@ -11,6 +11,7 @@ import pytest
 from govlint import api, plugins
 from govlint.read.document import Document, Grid, Paragraph, Unreadable
 from govlint.read.markdown import MAX_CELLS, MAX_COLUMNS, MarkdownReader, separator_cells, split_row
+from tests import sample
 from tests.build_markdown import build_markdown, flatten, generic_header
 from tests.conftest import CORPUS, EXAMPLES, SEEDS, SIX
 from tests.sample import blocks
@@ -36,13 +37,7 @@ def texts(grid: Grid) -> list[list[str]]:
 
 
 def expected_paragraphs(bl: list[tuple]) -> list[str]:
-    out = []
-    for b in bl:
-        if b[0] == "h1":
-            out.append(f"{b[1]}、{b[2]}")
-        elif b[0] != "table":
-            out.append(b[1])
-    return out
+    return sample.printed(bl)
 
 
 def expected_tables(bl: list[tuple], repeat_merged: bool = False) -> list[list[list[str]]]:
@@ -413,17 +408,7 @@ def test_undecodable_is_unreadable_with_reason():
     assert "UTF-8" in e.value.reason_en and e.value.reason_zh
 
 
-def test_reading_a_report_takes_milliseconds():
-    data = build_markdown(blocks(), per_row_tables=True, wrong_header=True).encode()
-    READER.document("r.md", data)  # the first read imports markdown-it
-    start = time.perf_counter()
-    for _ in range(20):
-        READER.document("r.md", data)
-    assert (time.perf_counter() - start) / 20 < 0.05
-
-
 # ----------------------------------------------------------------------------- end to end
-# These go through the lead's render (govlint/read/render.py), which has landed.
 
 
 def _lint(data: bytes):

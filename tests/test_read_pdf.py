@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import shutil
 import struct
 import subprocess
 import sys
@@ -290,13 +289,7 @@ def sample_tables() -> list[list[list[sample.C]]]:
 
 
 def sample_prose() -> list[str]:
-    out = []
-    for b in sample.blocks():
-        if b[0] == "h1":
-            out.append(f"{b[1]}、{b[2]}")
-        elif b[0] != "table":
-            out.append(b[1])
-    return out
+    return sample.printed(sample.blocks())
 
 
 def assert_grid_equals_sample(g: Grid, rows: list[list[sample.C]]) -> None:
@@ -655,40 +648,7 @@ def test_reading_does_not_import_pdfplumber_until_a_pdf_is_read():
 # ---------------------------------------------------------------- speed
 
 
-def test_speed_against_pdftotext(capsys):
-    if not PDFS.is_dir():
-        pytest.skip(f"real PDFs not present in {PDFS}")
-    exe = shutil.which("pdftotext")
-    lines = []
-    for name in sorted(REAL):
-        data = real(name)
-        start = time.perf_counter()
-        doc = read(data)
-        ours = time.perf_counter() - start
-        theirs = None
-        if exe:
-            start = time.perf_counter()
-            subprocess.run([exe, str(PDFS / f"{name}.pdf"), "-"], check=True, capture_output=True)
-            theirs = time.perf_counter() - start
-        lines.append(
-            f"{name}: {doc.pages} pages, reader {ours * 1000:.0f} ms ({doc.pages / ours:.1f} pages/s)"
-            + (f", pdftotext {theirs * 1000:.0f} ms ({doc.pages / theirs:.1f} pages/s)" if theirs else "")
-        )
-        assert ours < 5.0 * max(1, doc.pages / 5), f"{name} took {ours:.2f} s"
-    with capsys.disabled():
-        print("\n" + "\n".join(lines))
-
-
 # ---------------------------------------------------------------- end to end
-
-
-@pytest.fixture
-def pdf_reader_first(monkeypatch):
-    """The PDF reader in front, whether or not govlint.read.formats registers it yet."""
-    from govlint import plugins
-    from govlint.read.text import TextReader
-
-    monkeypatch.setattr(plugins, "readers", lambda: [PdfReader(), TextReader()])
 
 
 def _codes(res) -> list[str]:
@@ -696,7 +656,6 @@ def _codes(res) -> list[str]:
 
 
 def test_the_pdf_reader_is_registered():
-    # Waits for the lead's wiring (govlint.read.formats imports every reader).
     from govlint import plugins
 
     names = [getattr(r, "name", "") for r in plugins.readers()]
@@ -704,7 +663,7 @@ def test_the_pdf_reader_is_registered():
         pytest.skip(f"the PDF reader is not registered yet (readers: {names})")
 
 
-def test_end_to_end_the_printed_sample_is_clean(printed, pdf_reader_first):
+def test_end_to_end_the_printed_sample_is_clean(printed):
     from govlint import api
 
     res = api.lint_bytes(printed, "r.pdf")
@@ -713,7 +672,7 @@ def test_end_to_end_the_printed_sample_is_clean(printed, pdf_reader_first):
     assert res.report.source.format == "pdf" and res.report.year == 2022 and res.report.edition == "2021"
 
 
-def test_end_to_end_a_wrong_total_is_found(tmp_path, pdf_reader_first):
+def test_end_to_end_a_wrong_total_is_found(tmp_path):
     from govlint import api
 
     pdf = print_pdf(_build_changed({("3", "new", "total"): "106"}), tmp_path)
@@ -727,7 +686,7 @@ def _build_changed(change: dict) -> bytes:
 
 
 @pytest.mark.parametrize("name", ["hongze-2023-district", "hongze-2024-district"])
-def test_end_to_end_hongze_keeps_its_2019_table_three(name, pdf_reader_first):
+def test_end_to_end_hongze_keeps_its_2019_table_three(name):
     # A 2019-style table 三 (（六）其他处理 one row) in a 2023/2024 report: GL202, read from the cells.
     from govlint import api
 
@@ -736,7 +695,7 @@ def test_end_to_end_hongze_keeps_its_2019_table_three(name, pdf_reader_first):
     assert all(t.status == "read" for t in res.report.tables)
 
 
-def test_end_to_end_huaian_reads_every_table(pdf_reader_first):
+def test_end_to_end_huaian_reads_every_table():
     from govlint import api
 
     res = api.lint_bytes(real("huaian-2024-city"), "r.pdf")
@@ -744,7 +703,7 @@ def test_end_to_end_huaian_reads_every_table(pdf_reader_first):
     assert [(t.id, t.status) for t in res.report.tables] == [(i, "read") for i in ("2.1", "2.5", "2.6", "2.8", "3", "4")]
 
 
-def test_end_to_end_a_scan_is_gl001_with_the_advice(pdf_reader_first):
+def test_end_to_end_a_scan_is_gl001_with_the_advice():
     from govlint import api
 
     res = api.lint_bytes(one_page(None), "scan.pdf")
