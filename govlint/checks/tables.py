@@ -290,8 +290,14 @@ class _IdentityRule(Rule):
         else:
             where_zh = f"“{t.column_labels.get(o.line)}”列"
             where_en = f"column {t.column_labels.get(o.line)}"
-        lhs_zh = f"{names(o.lhs, ident.per)} = {terms(o.lhs, ' + ')} = {_fmt(o.lhs_value)}"
-        rhs_zh = f"{names(o.rhs, ident.per)} = {terms(o.rhs, ' + ')} = {_fmt(o.rhs_value)}"
+        def side(cells, value) -> str:
+            # One cell is its value (总计 = 106); a sum shows its terms and their total.
+            if len(cells) == 1:
+                return f"{names(cells, ident.per)} = {_fmt(value)}"
+            return f"{names(cells, ident.per)} = {terms(cells, ' + ')} = {_fmt(value)}"
+
+        lhs_zh = side(o.lhs, o.lhs_value)
+        rhs_zh = side(o.rhs, o.rhs_value)
         return self.diagnostic(
             report,
             _where(report, t, *at),
