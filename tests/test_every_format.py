@@ -139,3 +139,24 @@ def test_files_govlint_cannot_read_say_what_to_do(name, data, advice_en, advice_
     assert d.code == "GL001"
     assert advice_en in d.text("en") and ".docx" in d.text("en")
     assert advice_zh in d.text("zh")
+
+
+def test_a_folder_of_every_format_is_linted_and_counted(tmp_path: Path, capsys):
+    import json
+
+    from govlint.cli import main
+
+    for build in (_docx, _html, _markdown, _text):
+        data, name = build(WRONG)
+        (tmp_path / f"{build.__name__.strip('_')}{Path(name).suffix}").write_bytes(data)
+    (tmp_path / "old.doc").write_bytes(OLE)
+    (tmp_path / "budget.xlsx").write_bytes(b"PK\x03\x04")
+    assert main(["--isolated", "--no-cache", "--lang", "en", "--select", "GL001,GL210", str(tmp_path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert sum("GL210" in line for line in out) == 4 and sum("GL001" in line for line in out) == 1
+    assert out[-2] == "Skipped 1 file in folders: 1 .xlsx (not a format govlint reads; --include GLOB lints them anyway)"
+    assert out[-1].endswith("in 5 files (1 .docx, 1 web page, 1 Markdown, 1 text, 1 unreadable)")
+    assert main(["--isolated", "--no-cache", "--format", "json", "--select", "GL001,GL210", str(tmp_path)]) == 1
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert summary["by_format"] == {"docx": 1, "html": 1, "markdown": 1, "text": 1, "unread": 1}
+    assert summary["skipped"] == [str(tmp_path / "budget.xlsx")]

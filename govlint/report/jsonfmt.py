@@ -22,7 +22,7 @@ from ..hookspecs import hookimpl
 from ..model import Region
 from .jsonstream import ITEMS, later, stream_document
 from .safe import display_path
-from .text import StreamingFormatter
+from .text import StreamingFormatter, file_kind
 
 SCHEMA = "govlint/1"
 
@@ -51,12 +51,14 @@ class JsonFormatter(StreamingFormatter):
         """One file per line inside the document, written as each file is done."""
         by_code: Counter = Counter()
         by_sev: Counter = Counter()
+        by_format: Counter = Counter()
         count = 0
 
         def files():
             nonlocal count
             for res in results:
                 count += 1
+                by_format[file_kind(res)] += 1
                 yield _file(res, by_code, by_sev)
 
         def summary() -> dict[str, Any]:
@@ -66,6 +68,8 @@ class JsonFormatter(StreamingFormatter):
                     "problems": sum(by_code.values()),
                     "by_severity": {k: by_sev[k] for k in ("error", "warning", "note")},
                     "by_code": dict(sorted(by_code.items())),
+                    "by_format": dict(sorted(by_format.items())),
+                    "skipped": [display_path(p) for p in options.get("skipped") or ()],
                 }
             }
 

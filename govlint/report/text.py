@@ -40,7 +40,9 @@ def kinds_detail(kinds: Counter, lang: str) -> str:
     if set(kinds) <= {"text", "unread"}:
         return ""
     zh = lang != "en"
-    parts = [f"{_KIND_NAMES[k][0]} {n} 个" if zh else f"{n} {_KIND_NAMES[k][1]}" for k, n in kinds.most_common()]
+    order = list(_KIND_NAMES)
+    ranked = sorted(kinds.items(), key=lambda kn: (-kn[1], order.index(kn[0])))
+    parts = [f"{_KIND_NAMES[k][0]} {n} 个" if zh else f"{n} {_KIND_NAMES[k][1]}" for k, n in ranked]
     return ("，" if zh else ", ").join(parts)
 
 
