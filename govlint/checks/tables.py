@@ -125,12 +125,13 @@ class WrongEdition(Rule):
             zh, en = table_title(t)
             ev = "、".join(f"“{e}”" for e in t.edition_evidence[:4]) or "行列结构"
             ev_en = ", ".join(t.edition_evidence[:4]) or "its rows and columns"
+            used = context.template.editions[t.edition]
             yield self.diagnostic(
                 report,
                 t.span,
-                f"{zh}使用的是 {t.edition} 版格式（依据：{ev}），而{why_zh}应使用 {edition.name} 版格式（{edition.issued_by}）",
-                f"{en} follows the {t.edition} template (found: {ev_en}), but {why_en} must use the "
-                f"{edition.name} template ({edition.issued_by})",
+                f"{zh}使用的是{used.display('zh')}（依据：{ev}），而{why_zh}应使用{edition.display('zh')}（{edition.issued_by}）",
+                f"{en} follows {used.display('en')} (found: {ev_en}), but {why_en} must use "
+                f"{edition.display('en')} ({edition.issued_by})",
                 table=t.id,
                 found=t.edition,
                 expected=edition.name,
