@@ -288,6 +288,10 @@ class Table:
     missing_rows: list[str] = field(default_factory=list)
     edition_evidence: list[str] = field(default_factory=list)
     skipped_checks: list[str] = field(default_factory=list)  # rule codes not judged
+    # Where the evidence is: the row that gave the edition away, the row that could not be read.
+    edition_at: Optional[Span] = None
+    edition_note: dict[str, str] = field(default_factory=dict)  # evidence that is not wording (row counts), by language
+    failed_at: Optional[Span] = None
     # How messages name the table, by language (from the template): 表三（…） / 表三.
     title: dict[str, str] = field(default_factory=dict)
     short: dict[str, str] = field(default_factory=dict)

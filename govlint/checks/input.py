@@ -94,17 +94,20 @@ class UnreadableTable(Rule):
             if t.readable:
                 continue
             label = t.short.get("zh", t.name)
-            skipped_zh = "、".join(t.skipped_checks) or "无"
-            skipped_en = ", ".join(t.skipped_checks) or "none"
             certain = sum(1 for c in t.cells.values() if c.certain)
+            if t.skipped_checks:
+                skipped_zh = f"。涉及不确定单元格的核对（{'、'.join(t.skipped_checks)}）已跳过"
+                skipped_en = f". Checks involving the uncertain cells ({', '.join(t.skipped_checks)}) were skipped"
+            else:
+                skipped_zh = skipped_en = ""
             extra_zh = f"；其余 {certain} 个可确定的单元格照常核对" if certain else ""
             extra_en = f"; the {certain} cells that are certain are still checked" if certain else ""
+            title_en = t.title.get("en", f"table {t.id}")
             yield self.diagnostic(
                 report,
-                t.span,
-                f"{label}（{t.name}）无法确定地读取：{t.reason_zh}。涉及不确定单元格的核对已跳过：{skipped_zh}{extra_zh}",
-                f"table {t.id} ({t.name}) cannot be read with certainty: {t.reason}. "
-                f"Checks involving uncertain cells were skipped: {skipped_en}{extra_en}",
+                t.failed_at or t.span,
+                f"{label}（{t.name}）无法确定地读取：{t.reason_zh}{skipped_zh}{extra_zh}",
+                f"{title_en} cannot be read with certainty: {t.reason}{skipped_en}{extra_en}",
                 table=t.id,
                 skipped=list(t.skipped_checks),
             )

@@ -122,13 +122,16 @@ class WrongEdition(Rule):
         for t in report.tables:
             if t.edition is None or t.edition == edition.name:
                 continue
+            # Only positive evidence: wording only the other edition has, or its row count, read in this table.
+            if not t.edition_evidence and not t.edition_note:
+                continue
             zh, en = table_title(t)
-            ev = "、".join(f"“{e}”" for e in t.edition_evidence[:4]) or "行列结构"
-            ev_en = ", ".join(t.edition_evidence[:4]) or "its rows and columns"
+            ev = "、".join(f"“{e}”" for e in t.edition_evidence[:4]) or t.edition_note.get("zh", "")
+            ev_en = ", ".join(f"“{e}”" for e in t.edition_evidence[:4]) or t.edition_note.get("en", "")
             used = context.template.editions[t.edition]
             yield self.diagnostic(
                 report,
-                t.span,
+                t.edition_at or t.span,
                 f"{zh}使用的是{used.display('zh')}（依据：{ev}），而{why_zh}应使用{edition.display('zh')}（{edition.issued_by}）",
                 f"{en} follows {used.display('en')} (found: {ev_en}), but {why_en} must use "
                 f"{edition.display('en')} ({edition.issued_by})",

@@ -225,7 +225,7 @@ class Aligner:
             short=dict(spec.short),
             column_labels={c.key: spec.column_label(c.key) for c in spec.columns},
         )
-        table.edition_evidence = self._evidence(spec, tokens)
+        table.edition_evidence, table.edition_at = self._evidence(spec, tokens)
         try:
             return self._place(table, spec, tokens)
         except OverBudget:
@@ -268,22 +268,25 @@ class Aligner:
         # Every value follows its label: a label with no values is a row whose blanks were all dropped.
         return self._labelled(table, spec, [r for r in runs if r.row is not None])
 
-    def _evidence(self, spec: TableSpec, tokens: list[Token]) -> list[str]:
-        """Wording in the table that only this edition's template has (rows, columns, captions)."""
+    def _evidence(self, spec: TableSpec, tokens: list[Token]) -> tuple[list[str], Optional[Span]]:
+        """Wording in the table that only this edition's template has (rows, columns, captions), and where the first is."""
         others = [e.table(spec.id) for e in self.template.editions.values() if e.name != spec.edition]
         others = [o for o in others if o is not None]
         found: list[str] = []
+        first: list[Span] = []
 
-        def add(text: str) -> None:
-            text = " ".join(text.split())
+        def add(tok: Token) -> None:
+            text = " ".join(tok.text.split())
             if text not in found:
                 found.append(text)
+                if not first:
+                    first.append(Span(tok.start, tok.end))
 
         if not others:
             for t in tokens:
                 if t.kind == "CAPTION":
-                    add(t.text)
-            return found
+                    add(t)
+            return found, (first[0] if first else None)
         other_rows = {label_key(r.label) for o in others for r in o.rows}
         other_cols = {label_key(c.label) for o in others for c in o.columns}
         own_cols = {label_key(c.label) for c in spec.columns}
@@ -295,10 +298,10 @@ class Aligner:
                     # A row here that is a group label elsewhere is this edition's only with its values.
                     nxt = next((u for u in tokens[i + 1 :] if u.kind != "NOISE"), None)
                     if nxt is not None and nxt.kind in _VALUE_KINDS or (spec.id, lk) not in self._switch:
-                        add(t.text)
+                        add(t)
             elif t.kind == "HEAD" and t.norm in own_cols and t.norm not in other_cols:
-                add(t.text)
-        return found
+                add(t)
+        return found, (first[0] if first else None)
 
     def _runs(self, spec: TableSpec, tokens: list[Token]) -> list[_Run]:
         rows = set(spec.row_keys)
@@ -379,6 +382,7 @@ class Aligner:
         for run in runs:
             assert run.row is not None
             if run.row in per_row:
+                table.failed_at = _run_span(run)
                 return self._fail(
                     table,
                     spec,
@@ -389,6 +393,7 @@ class Aligner:
             values = _trim_trailing_blanks(run.values, ncols)
             readings = list(itertools.islice(self._row_readings(values, ncols, kinds), MAX_ROW_READINGS + 1))
             if not readings:
+                table.failed_at = _run_span(run)
                 return self._fail(
                     table,
                     spec,
@@ -397,6 +402,7 @@ class Aligner:
                     f"行“{spec.row_label(run.row)}”有 {len(values)} 个单元格，而模板有 {ncols} 列",
                 )
             if len(readings) > MAX_ROW_READINGS:
+                table.failed_at = _run_span(run)
                 return self._fail(
                     table, spec, "ambiguous",
                     f"row {spec.row_label(run.row)} can be read in too many ways",
@@ -475,6 +481,7 @@ class Aligner:
             if not run.values:
                 continue
             if any(t.kind == "NUM" and not t.info.get("bounded", True) for t in run.values):
+                table.failed_at = _run_span(run)
                 return self._fail(
                     table, spec, "ambiguous",
                     "row labels and numbers are out of step and the numbers run together",
@@ -482,6 +489,7 @@ class Aligner:
                 )
             pieces = [p for t in run.values for p in _pieces(t)]
             if len(pieces) % ncols:
+                table.failed_at = _run_span(run)
                 return self._fail(
                     table, spec, "ambiguous",
                     f"a run of {len(pieces)} values after {_where(run, spec)} does not fill whole rows of {ncols} columns",
@@ -489,6 +497,7 @@ class Aligner:
                 )
             m = len(pieces) // ncols
             if cursor + m > len(order):
+                table.failed_at = _run_span(run)
                 return self._fail(
                     table, spec, "ambiguous",
                     f"there are more values than the {len(order)} rows of the {spec.edition} template hold",
@@ -496,6 +505,7 @@ class Aligner:
                 )
             keys = order[cursor : cursor + m]
             if run.row is not None and (run.row not in keys or (m == 1 and keys[0] != run.row)):
+                table.failed_at = _run_span(run)
                 return self._fail(
                     table, spec, "ambiguous",
                     f"the numbers after the label {spec.row_label(run.row)} do not fall on that row when the "
@@ -504,12 +514,14 @@ class Aligner:
                 )
             readings = self._run_readings(spec, checker, pieces, keys)
             if readings is None:
+                table.failed_at = _run_span(run)
                 return self._fail(
                     table, spec, "ambiguous",
                     f"a block of {m} rows after {_where(run, spec)} can be read in too many ways",
                     f"{_where_zh(run, spec)}之后的 {m} 行数值有过多种读法",
                 )
             if not readings:
+                table.failed_at = _run_span(run)
                 return self._fail(
                     table, spec, "ambiguous",
                     f"no reading of the {m} rows after {_where(run, spec)} adds up row by row",
@@ -524,11 +536,15 @@ class Aligner:
                 f"只找到 {len(order)} 行中 {cursor} 行的数值，且行标签不在其数值旁边",
             )
         table.how = "numbers taken in template order; labels were separated from their numbers"
-        if not table.edition_evidence:
+        if not table.edition_evidence and not table.edition_note:
             for e in self.template.editions.values():
                 other = e.table(spec.id)
                 if e.name != spec.edition and other is not None and len(other.rows) != len(order):
-                    table.edition_evidence.append(f"{len(order)} 行数值（{e.name} 版为 {len(other.rows)} 行）")
+                    # Values read for every row of this edition's table, and the other has a different number of rows.
+                    table.edition_note = {
+                        "zh": f"{len(order)} 行数值（{e.display('zh')}为 {len(other.rows)} 行）",
+                        "en": f"{len(order)} rows of values ({e.display('en')} has {len(other.rows)})",
+                    }
         if all(len(r) == 1 for r in per_run) and not any(len(run.values) > ncols for run in runs):
             return self._commit(table, spec, {k: v for r in per_run for k, v in r[0]}, certain=None)
         combos = 1
@@ -788,6 +804,12 @@ def _row_or_group(template: Template) -> dict[tuple[str, str], frozenset[str]]:
                     rows.setdefault((t.id, label_key(text)), set()).add(e.name)
             groups.update((t.id, label_key(g.label)) for g in t.groups)
     return {k: frozenset(v) for k, v in rows.items() if k in groups}
+
+
+def _run_span(run: _Run) -> Optional[Span]:
+    """Where a row of a table is: its label, or its first value."""
+    tok = run.label if run.label is not None else (run.values[0] if run.values else None)
+    return None if tok is None else Span(tok.start, tok.end)
 
 
 def _same_shape(a: TableSpec, b: TableSpec) -> bool:

@@ -27,6 +27,8 @@ from .tokens import TABLE_KINDS, Token
 _NUM = "一二三四五六七八九十"
 # A top-level heading: numeral, list mark. Works on folded text (、 stays 、).
 _H1_START = re.compile(rf"([{_NUM}]{{1,3}})\s*([、,.:])\s*")
+# A numeral followed by something other than a list mark: 是, a stray full stop or bracket, a space, nothing.
+_H1_LOOSE = re.compile(rf"([{_NUM}]{{1,3}})(\s*[是。）)]?\s*)")
 _H2_START = re.compile(rf"\(\s*([{_NUM}]{{1,3}})\s*\)\s*")
 _BOUNDARY = set("。;!?！？；|>") | set(" \t\u3000")
 _SENTENCE_END = re.compile(r"[。;；!?！？]")
@@ -326,7 +328,7 @@ class Lexer:
         fseg = ftext[pos : min(end, pos + _LOOKAHEAD)]
         m = _H1_START.match(fseg[:8])
         if not m:
-            return None
+            return None if inline else self._misnumbered(text, ftext, pos, end)
         number, mark = m.group(1), seg[m.start(2)]
         ordinal = numeral_value(number)
         if ordinal == 0:
@@ -378,6 +380,28 @@ class Lexer:
         stop = pos + body_off + len(body[:j].rstrip())
         sec = self._section_by_keyword(words)
         return self._h1(number, mark, text, pos, stop, words, sec, inline), stop
+
+    def _misnumbered(self, text: str, ftext: str, pos: int, end: int) -> Optional[tuple[Token, int]]:
+        """A section heading whose numeral is followed by the wrong thing (``三是…``, ``二主动公开…``, ``六 其他…``).
+
+        Only a whole line that is a section's own wording after the numeral:
+        the same section, numbered wrongly (GL103), not a missing one. Prose
+        enumerations (``三是加强队伍建设``) are not section wording.
+        """
+        fseg = ftext[pos : min(end, pos + _LOOKAHEAD)]
+        m = _H1_LOOSE.match(fseg[:8])
+        if not m or numeral_value(m.group(1)) == 0:
+            return None
+        body_off = m.end()
+        kbody = marks(squeezed(fseg[body_off:], folded=True))
+        for k, sec in self.section_keys_by_start.get(kbody[:1], ()):
+            if kbody.startswith(k):
+                stop = _origin_end(fseg[body_off:], pos + body_off, len(k))
+                if not _line_rest_blank(text[stop:end]):
+                    return None
+                mark = text[pos + m.start(2) : pos + m.end(2)].strip()
+                return self._h1(m.group(1), mark, text, pos, stop, text[pos + body_off : stop], sec, False), stop
+        return None
 
     def _h1(self, number: str, mark: str, text: str, pos: int, stop: int, words: str, sec: Optional[str], inline: bool) -> Token:
         return Token(
@@ -453,8 +477,10 @@ class Lexer:
             c = s[p]
             m = self.vocab.pattern.match(k, p)
             # A section heading (not table wording) ends the table.
-            if m is None and c in _NUM and p + 1 < n and k[p + 1] == ".":
-                if _is_section_heading(self, s[p : p + 60]) is not None:
+            if m is None and c in _NUM and p + 1 < n:
+                head = s[p : p + 60]
+                found = _is_section_heading(self, head) if k[p + 1] == "." else _is_misnumbered_section(self, head)
+                if found is not None:
                     flush_noise(p)
                     return buf.origin(noise_from if noise_from >= 0 else p), False
             if m is not None:
@@ -607,6 +633,18 @@ def _is_section_heading(lexer: Lexer, s: str) -> Optional[str]:
     rest = key(s[m.end() : m.end() + 40])
     for k, sec in lexer.section_keys:
         if rest.startswith(k) or (len(k) >= 6 and rest.startswith(k[:6])):
+            return sec
+    return None
+
+
+def _is_misnumbered_section(lexer: Lexer, s: str) -> Optional[str]:
+    """Does squeezed text start with a section's exact wording after a numeral and a wrong mark (三是收到和处理…)?"""
+    m = _H1_LOOSE.match(s)
+    if not m:
+        return None
+    rest = key(s[m.end() : m.end() + 40])
+    for k, sec in lexer.section_keys:
+        if rest.startswith(k):
             return sec
     return None
 

@@ -1,0 +1,69 @@
+"""Precision before recall: findings need positive evidence, and say where it is (issue 13).
+
+Each case is the project's good example with one change a real report was
+seen to have; the finding must be the honest one (GL103, GL003, or nothing),
+never a stronger claim the text does not support.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from govlint import api
+from tests.conftest import EXAMPLES
+
+GOOD = (EXAMPLES / "good-2021.txt").read_text(encoding="utf-8")
+
+
+def _lint(text: str) -> list:
+    return api.lint_bytes(text.encode("utf-8"), "r.txt").diagnostics
+
+
+@pytest.mark.parametrize(
+    "heading, written",
+    [
+        ("三、收到和处理政府信息公开申请情况", "三是收到和处理政府信息公开申请情况"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "四是政府信息公开行政复议、行政诉讼情况"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "四,政府信息公开行政复议、行政诉讼情况"),
+        ("二、主动公开政府信息情况", "二主动公开政府信息情况"),
+        ("六、其他需要报告的事项", "六 其他需要报告的事项"),
+    ],
+)
+def test_a_misnumbered_heading_is_the_same_section_with_gl103(heading, written):
+    diags = _lint(GOOD.replace(heading, written, 1))
+    assert [d.code for d in diags] == ["GL103"], [(d.code, d.text("en")) for d in diags]
+    assert heading in diags[0].text("zh")  # says what the heading should be
+
+
+def test_an_enumeration_in_prose_is_not_a_heading():
+    # "六是…，如下" runs on after the wording: prose, so section 六 is missing.
+    diags = _lint(GOOD.replace("六、其他需要报告的事项", "六是其他需要报告的事项，如下", 1))
+    assert "GL101" in [d.code for d in diags] and "GL103" not in [d.code for d in diags]
+
+
+def test_gl202_needs_wording_only_the_other_edition_has():
+    # Table 三 cut off after its header rows: no row was read, so nothing says which edition it is.
+    head, sep, rest = GOOD.partition("一、本年新收政府信息公开申请数量 |")
+    cut = head + GOOD[GOOD.index("四、政府信息公开行政复议") :]
+    assert sep and "一、本年新收" not in cut
+    codes = [d.code for d in _lint(cut)]
+    assert "GL202" not in codes
+
+
+def test_gl202_points_at_the_row_that_gave_the_edition_away():
+    # A 2022 report whose table 三 has the 2019 single row （六）其他处理 with values.
+    start = GOOD.index("（六）其他处理 |")
+    end = GOOD.index("（七）总计 |")
+    text = GOOD[:start] + "（六）其他处理 |\n3 |\n1 |\n0 |\n0 |\n0 |\n0 |\n4 |\n" + GOOD[end:]
+    (d,) = [d for d in _lint(text) if d.code == "GL202"]
+    line = text.splitlines()[d.region.start_line - 1]
+    assert line.startswith("（六）其他处理"), line
+    assert "“（六）其他处理”" in d.text("zh") and "2019年版模板" in d.text("zh") and "the 2019 template" in d.text("en")
+
+
+def test_gl003_says_which_checks_were_skipped_only_when_some_were():
+    diags = [d for d in _lint(GOOD.replace("86 |\n9 |\n1 |", "86 |\n9 |", 1)) if d.code == "GL003"]
+    assert diags
+    for d in diags:
+        assert "已跳过：无" not in d.text("zh") and "skipped: none" not in d.text("en")
+        assert "表三" not in d.text("en")  # English messages name tables in English
