@@ -319,9 +319,9 @@ def test_the_audit_finds_the_patterns() -> None:
     assert len(_PATTERNS) >= 40
     from govlint.checks import content, dates
     from govlint.parse import facts
-    from govlint.read import layout
+    from govlint.read import layout, title
 
-    for p in (content._EMAIL, content._PHONE, content.CLAIMS[2].pattern, dates._PLAN, facts._BODY_YEAR, facts._TITLE_IN_TEXT, layout.PAGE_NUMBER):
+    for p in (content._EMAIL, content._PHONE, content.CLAIMS[2].pattern, dates._PLAN, facts._BODY_YEAR, title.QUOTED, layout.PAGE_NUMBER):
         assert p.pattern in sources
     assert r"[\s\f\-—－–第页共,，/\d]+" in sources  # an inline one
 

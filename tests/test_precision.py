@@ -67,3 +67,26 @@ def test_gl003_says_which_checks_were_skipped_only_when_some_were():
     for d in diags:
         assert "已跳过：无" not in d.text("zh") and "skipped: none" not in d.text("en")
         assert "表三" not in d.text("en")  # English messages name tables in English
+
+
+@pytest.mark.parametrize(
+    "title, issuer",
+    [
+        ("2022年云溪县政府信息公开工作年度报告", "云溪县"),
+        ("2022年度云溪县人民政府信息公开工作年度报告", "云溪县人民政府"),
+        ("2022 年 云溪县 政府信息公开工作年度报告", "云溪县"),
+        ("云溪县人民政府2022年政府信息公开工作年度报告", "云溪县人民政府"),
+    ],
+)
+def test_a_title_may_put_the_year_first(title, issuer):
+    text = GOOD.replace("云溪县2022年政府信息公开工作年度报告", title, 1)
+    rep = api.parse_bytes(text.encode("utf-8"), "r.txt")
+    assert rep.title is not None and (rep.title.issuer, rep.title.year) == (issuer, 2022)
+    assert "GL104" not in [d.code for d in _lint(text)]
+
+
+def test_a_quoted_title_may_put_the_year_first():
+    text = GOOD.replace("云溪县2022年政府信息公开工作年度报告\n", "", 1)
+    text = text.replace("本报告根据", "《2022年云溪县政府信息公开工作年度报告》根据", 1)
+    rep = api.parse_bytes(text.encode("utf-8"), "r.txt")
+    assert rep.title is not None and rep.title.quoted and (rep.title.issuer, rep.title.year) == ("云溪县", 2022)

@@ -12,13 +12,12 @@ from typing import Optional
 
 from ..model import Evidence, Report, Span, Title
 from ..read.normalize import squeezed
+from ..read.title import QUOTED, read_quoted, read_title
 from ..read.tokens import Token
 
 # The issuer inside 《…》 neither starts nor ends with white space (the \s* around it take that),
 # and the white space after 《 is taken whole: otherwise a long run of white space is split every
 # way between \s*, the issuer and \s* (cubic from one 《). The first match is the same.
-_TITLE_IN_TEXT = re.compile(r"《\s*(?!\s)((?:[^《》]{0,39}?[^《》\s])??)\s*(\d{4})\s*年度?\s*政府信息公开工作(?:年度)?报告\s*》")
-_TITLE_LINE = re.compile(r"^(.{0,40}?)(\d{4})年度?政府信息公开工作(?:年度)?报告$")
 _ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff]{2,24}$")
 _PERIOD = re.compile(
     r"统计(?:期限|时限|期间|时间)[^。；;]{0,24}?(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日"
@@ -39,11 +38,10 @@ def find_title(front: list[Token], text: str) -> Optional[Title]:
     for i, t in enumerate(front):
         if t.kind != "TITLE":
             continue
-        sq = squeezed(t.text)
-        m = _TITLE_LINE.match(sq)
-        if not m:
+        words = read_title(squeezed(t.text))
+        if words is None:
             continue
-        issuer = m.group(1) or None
+        issuer = words.issuer
         span = Span(t.start, t.end)
         if not issuer and i > 0 and front[i - 1].kind in ("TEXT", "TITLE"):
             prev = squeezed(front[i - 1].text)
@@ -51,19 +49,19 @@ def find_title(front: list[Token], text: str) -> Optional[Title]:
                 issuer = prev
                 span = Span(front[i - 1].start, t.end)
         full = text[span.start : span.end]
-        return Title(" ".join(full.split()), span, issuer, int(m.group(2)))
+        return Title(" ".join(full.split()), span, issuer, words.year)
     for t in front:
         if t.kind == "META" and t.info.get("key") == "标题":
-            m = _TITLE_LINE.match(squeezed(t.info.get("value", "")))
-            if m:
-                return Title(t.info["value"], Span(t.start, t.end), m.group(1) or None, int(m.group(2)))
+            words = read_title(squeezed(t.info.get("value", "")))
+            if words is not None:
+                return Title(t.info["value"], Span(t.start, t.end), words.issuer, words.year)
     for t in front:
         if t.kind in ("TEXT", "CHROME", "META"):
-            m = _TITLE_IN_TEXT.search(t.text)
+            m = QUOTED.search(t.text)
             if m:
                 a, b = t.start + m.start(), t.start + m.end()
-                issuer = squeezed(m.group(1)) or None
-                return Title(m.group(0), Span(a, b), issuer, int(m.group(2)), quoted=True)
+                words = read_quoted(m)
+                return Title(m.group(0), Span(a, b), words.issuer, words.year, quoted=True)
     return None
 
 

@@ -22,6 +22,7 @@ from typing import Optional
 from ..template import NUMERALS, Template, numeral_value
 from .fragments import Fragment
 from .normalize import fold, key, marks, squeeze, squeezed
+from .title import read_title
 from .tokens import TABLE_KINDS, Token
 
 _NUM = "一二三四五六七八九十"
@@ -36,7 +37,6 @@ _META = re.compile(
     r"^\s*(发布时间|发文日期|成文日期|发布日期|生成日期|印发日期|信息来源|来源|索引号|发文机关|发布机构|"
     r"标题|文号|分类|名称|栏目|原文链接|主题分类|公开方式|有效性|时间)\s*[:：]\s*(.*)$"
 )
-_TITLE = re.compile(r"^(.{0,40}?)(\d{4})年度?政府信息公开工作(?:年度)?报告$")
 _CHROME = re.compile(
     r"当前位置\s*[:：]?(?:\s*首页\s*>?)?"
     r"|打印\s*关闭|【\s*打印\s*】|【\s*关闭\s*】|\[\s*打印\s*\]|\[\s*关闭\s*\]"
@@ -227,7 +227,7 @@ class Lexer:
                 return end, False
             sq = squeezed(folded, folded=True)
             bare = sq.rstrip("|")
-            if len(sq) <= 70 and bare.endswith("报告") and _TITLE.match(bare):
+            if len(sq) <= 70 and bare.endswith("报告") and read_title(bare) is not None:
                 out.append(Token("TITLE", seg.strip().rstrip("|").strip(), start + lead, start + len(seg.rstrip().rstrip("|").rstrip()), norm=sq))
                 return end, False
             whole = marks(sq)
