@@ -90,3 +90,23 @@ def test_a_quoted_title_may_put_the_year_first():
     text = text.replace("本报告根据", "《2022年云溪县政府信息公开工作年度报告》根据", 1)
     rep = api.parse_bytes(text.encode("utf-8"), "r.txt")
     assert rep.title is not None and rep.title.quoted and (rep.title.issuer, rep.title.year) == ("云溪县", 2022)
+
+
+def _without_contacts() -> str:
+    a = GOOD.index("如对本报告有疑问")
+    return GOOD[:a] + GOOD[GOOD.index("。", a) + 1 :]
+
+
+@pytest.mark.parametrize(
+    "sentence, fires",
+    [
+        ("", True),
+        ("全年畅通12345热线、县长信箱等渠道，及时回应群众关切。", True),  # a channel named in the narrative
+        ("如对本报告有疑问，可拨打12345政务服务便民热线咨询。", False),  # offered for questions
+        ("联系电话：0571-63812047。", False),
+    ],
+)
+def test_contact_details_are_the_issuers_own(sentence, fires):
+    anchor = "本年度未发生因政府信息公开工作引发的责任追究情形。"
+    text = _without_contacts().replace(anchor, anchor + sentence, 1)
+    assert ("GL401" in [d.code for d in _lint(text)]) is fires

@@ -249,8 +249,14 @@ _PHONE = re.compile(
     r"(?=[\d（(])(?:(?<!\d)(?:[（(]\s*0\d{2,3}\s*[)）]\s*|0\d{2,3}(?:\s*[-—－–~]\s*|\s+))\d{7,8}(?!\d)"
     r"|(?<!\d)1[3-9]\d{9}(?!\d)"
     r"|(?<!\d)(?:400|800)[-—－–\s]?\d{3}[-—－–\s]?\d{4}(?!\d)"
-    r"|(?<![\d.])12345(?:热线|政务服务便民热线))"
+    r")"
 )
+# The 12345 hotline is everyone's: it is the issuer's contact only where the sentence offers it for
+# questions (如对本报告有疑问，可拨打12345…咨询), not where the narrative names it as a channel
+# (畅通12345热线、县长信箱等渠道).
+_HOTLINE = re.compile(r"(?<![\d.])12345(?:热线|政务服务便民热线)")
+_ASK = re.compile(r"疑问|咨询|联系|拨打|致电|垂询")
+_SENTENCE_START = re.compile(r"[。；;！!？?\n]")
 # Starts only where a run of local-part characters starts: from inside the run the engine would
 # rescan the rest of it at every position (quadratic in a long run of letters or digits), and the
 # run's start finds whatever a later start would (only ``search`` is used: the first match).
@@ -274,6 +280,14 @@ def contact_kinds(text: str) -> dict[str, Span]:
             continue  # a fax number alone is no way to ask a question
         found.setdefault("phone", Span(m.start(), m.end()))
         break
+    if "phone" not in found:
+        for m in _HOTLINE.finditer(text):
+            start = max((s.end() for s in _SENTENCE_START.finditer(text, max(0, m.start() - 80), m.start())), default=max(0, m.start() - 80))
+            end = _SENTENCE_START.search(text, m.end(), m.end() + 80)
+            sentence = text[start : end.start() if end else m.end() + 80]
+            if _ASK.search(sentence):
+                found["phone"] = Span(m.start(), m.end())
+                break
     m = _EMAIL.search(text)
     if m:
         found["email"] = Span(m.start(), m.end())
