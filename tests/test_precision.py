@@ -110,3 +110,25 @@ def test_contact_details_are_the_issuers_own(sentence, fires):
     anchor = "本年度未发生因政府信息公开工作引发的责任追究情形。"
     text = _without_contacts().replace(anchor, anchor + sentence, 1)
     assert ("GL401" in [d.code for d in _lint(text)]) is fires
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("行政许可 |\n8936 |", "行政许可 |\n|\n8936 |"),  # a lone | between the label and its one value
+        ("行政处罚 |\n2417 |", "行政处罚 |\n|\n2417 |\n|"),
+    ],
+)
+def test_a_small_pipe_table_with_lone_pipes_is_read_when_only_one_reading_fits(old, new):
+    text = GOOD.replace(old, new, 1)
+    assert text != GOOD
+    res = api.lint_bytes(text.encode("utf-8"), "r.txt")
+    assert all(t.readable for t in res.report.tables) and not res.diagnostics, res.diagnostics
+
+
+def test_more_blanks_than_a_row_end_explains_stay_uncertain():
+    # One value and three lone | after a one-column label: not a layout's doing. GL003, never a guess.
+    text = GOOD.replace("行政许可 |\n8936 |", "行政许可 |\n|\n|\n|\n8936 |", 1)
+    res = api.lint_bytes(text.encode("utf-8"), "r.txt")
+    assert [t.status for t in res.report.tables if t.id == "2.5"] != ["read"]
+    assert "GL003" in [d.code for d in res.diagnostics]

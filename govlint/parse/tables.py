@@ -839,10 +839,21 @@ def _ref_key(t: Token, spec: TableSpec) -> Optional[str]:
 
 
 def _trim_trailing_blanks(values: list[Token], ncols: int) -> list[Token]:
-    """A lone ``|`` after a full row closes the row in pipe exports: not a cell."""
+    """A lone ``|`` after a full row closes the row in pipe exports: not a cell.
+
+    A lone ``|`` is both a row end and an empty cell. In a small table (one or
+    two columns) a labelled row with one cell too many, that cell a blank and
+    the values filling the row, has one reading: the values follow the label
+    and precede the next one, and no blank fits beside them. More blanks than
+    one row end can explain are not a layout's doing: the row stays uncertain.
+    """
     vals = list(values)
     while len(vals) > ncols and vals and vals[-1].kind == "BLANK":
         vals.pop()
+    if ncols <= 2 and len(vals) == ncols + 1:
+        filled = [v for v in vals if v.kind != "BLANK"]
+        if len(filled) == ncols:
+            return filled
     return vals
 
 
