@@ -74,7 +74,8 @@ CLAIMS = (
         _p(rf"(?:办结|答复)\s*{_N}"),
     ),
     _Claim("予以公开", "disclosed in full", (("3", "open", "total"),), _p(rf"予以公开\s*{_N}")),
-    _Claim("部分公开", "disclosed in part", (("3", "partial", "total"),), _p(rf"部分公开\s*{_N}")),
+    # Not "予以公开及部分公开42件": that number is the two together.
+    _Claim("部分公开", "disclosed in part", (("3", "partial", "total"),), _p(rf"(?<![及和与、])部分公开\s*{_N}")),
     _Claim(
         "行政复议",
         "administrative reconsiderations",
