@@ -35,6 +35,12 @@ def test_a_misnumbered_heading_is_the_same_section_with_gl103(heading, written):
     assert heading in diags[0].text("zh")  # says what the heading should be
 
 
+def test_a_heading_without_a_mark_is_told_to_add_one():
+    (d,) = _lint(GOOD.replace("二、主动公开政府信息情况", "二主动公开政府信息情况", 1))
+    assert "编号后缺少顿号“、”" in d.text("zh") and "“”" not in d.text("zh")
+    assert "put 、 after the numeral" in d.text("en")
+
+
 def test_an_enumeration_in_prose_is_not_a_heading():
     # "六是…，如下" runs on after the wording: prose, so section 六 is missing.
     diags = _lint(GOOD.replace("六、其他需要报告的事项", "六是其他需要报告的事项，如下", 1))

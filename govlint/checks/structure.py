@@ -156,7 +156,10 @@ class HeadingStyle(Rule):
             spec: Optional[SectionSpec] = context.template.section(h.section_key) if h.section_key else None
             problems_zh: list[str] = []
             problems_en: list[str] = []
-            if h.mark != "、":
+            if not h.mark:
+                problems_zh.append("编号后缺少顿号“、”")
+                problems_en.append("put 、 after the numeral")
+            elif h.mark != "、":
                 problems_zh.append(f"编号后应使用顿号“、”，而不是“{h.mark}”")
                 problems_en.append(f"use 、 after the numeral, not “{h.mark}”")
             if spec is not None:
