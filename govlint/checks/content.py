@@ -131,8 +131,16 @@ class NarrativeMismatch(Rule):
         "year or a comparison (同比, 累计 …) are skipped, and so are table cells that could not be read with "
         "certainty. The message quotes the sentence.",
     }
-    example_bad = "全年共受理政府信息公开申请16件。\n（表三“一、本年新收”总计为 15）"
-    example_good = "全年共受理政府信息公开申请15件。\n（表三“一、本年新收”总计为 15）"
+    example_bad = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "全年共受理政府信息公开申请16件。\n"
+        "一、本年新收政府信息公开申请数量 | 15 | 0 | 0 | 0 | 0 | 0 | 15"
+    )
+    example_good = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "全年共受理政府信息公开申请15件。\n"
+        "一、本年新收政府信息公开申请数量 | 15 | 0 | 0 | 0 | 0 | 0 | 15"
+    )
 
     def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
         tables = {t.id: t for t in report.tables}

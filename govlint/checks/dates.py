@@ -44,8 +44,8 @@ class PlanYear(Rule):
         "The message points at the year in the sentence.",
     }
     basis = _LAW
-    example_bad = "（2020 年度报告）\n五、存在的主要问题及改进情况\n……2020年，我市将严格按照上级部署……"
-    example_good = "（2020 年度报告）\n五、存在的主要问题及改进情况\n……2021年，我市将严格按照上级部署……"
+    example_bad = "某市2022年政府信息公开工作年度报告\n五、存在的主要问题及改进情况\n政策解读还不够深入。2022年，我市将严格按照上级部署……"
+    example_good = "某市2022年政府信息公开工作年度报告\n五、存在的主要问题及改进情况\n政策解读还不够深入。2023年，我市将严格按照上级部署……"
 
     def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
         section = report.section("problems")

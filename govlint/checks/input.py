@@ -27,8 +27,8 @@ class UnreadableInput(Rule):
         "or when it is larger than the size limit for one report, this rule fires and names what was tried. "
         "Save the report as a text file first.",
     }
-    example_bad = "（一个 .pdf 文件被改名为 report.txt）"
-    example_good = "（以 UTF-8 或 GB18030 保存的文本文件）"
+    example_bad = "%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>"
+    example_good = "某县2022年政府信息公开工作年度报告\n一、总体情况\n……"
 
     def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
         # Emitted by the pipeline when no reader can decode the file.

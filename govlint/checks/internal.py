@@ -31,6 +31,9 @@ class PluginError(Rule):
     }
     example_bad = "govlint_myrules: ModuleNotFoundError: No module named 'requests'"
     example_good = "（插件的依赖已安装，加载成功）"
+    # Not report text: the examples describe a plugin that cannot be imported and one that can
+    # (tests/test_rule_docs.py provokes both).
+    example_context = "plugin-failure"
 
     def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
         # Emitted by the plugin manager and the pipeline, not by reading a report.
@@ -60,6 +63,9 @@ class InternalError(Rule):
     }
     example_bad = "（govlint 的缺陷：解析表格时抛出 TypeError）"
     example_good = "（govlint 正常读完并检查了文件）"
+    # Not report text: the examples describe govlint failing on a file and not failing
+    # (tests/test_rule_docs.py provokes both).
+    example_context = "internal-error"
 
     def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
         # Emitted by the pipeline when govlint fails on a file, not by reading a report.

@@ -51,8 +51,8 @@ class MissingSection(Rule):
         "at the place where it was expected.",
     }
     basis = _BASIS
-    example_bad = "五、存在的主要问题及改进情况\n……\n（报告到此结束，没有“六、其他需要报告的事项”）"
-    example_good = "五、存在的主要问题及改进情况\n……\n六、其他需要报告的事项\n无。"
+    example_bad = "四、政府信息公开行政复议、行政诉讼情况\n……\n六、其他需要报告的事项\n无。"
+    example_good = "四、政府信息公开行政复议、行政诉讼情况\n……\n五、存在的主要问题及改进情况\n……\n六、其他需要报告的事项\n无。"
 
     def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
         present = {s.key for s in report.sections}
@@ -202,7 +202,7 @@ class MissingTitle(Rule):
         "a quoted 《…年度报告》 in the opening paragraph.",
     }
     basis = _BASIS
-    example_bad = "一、总体情况\n2021年，我办……"
+    example_bad = "2021年政府信息公开工作年度报告\n一、总体情况"
     example_good = "某市2021年政府信息公开工作年度报告\n一、总体情况"
 
     def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:

@@ -69,7 +69,23 @@ class MissingTable(Rule):
     }
     basis = _BASIS
     example_bad = "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况"
-    example_good = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年制发件数 | …"
+    example_good = (
+        "二、主动公开政府信息情况\n"
+        "第二十条第（一）项\n"
+        "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"
+        "规章 | 0 | 0 | 0\n"
+        "行政规范性文件 | 12 | 5 | 68\n"
+        "第二十条第（五）项\n"
+        "信息内容 | 本年处理决定数量\n"
+        "行政许可 | 8936\n"
+        "第二十条第（六）项\n"
+        "信息内容 | 本年处理决定数量\n"
+        "行政处罚 | 2417\n"
+        "行政强制 | 163\n"
+        "第二十条第（八）项\n"
+        "信息内容 | 本年收费金额（单位：万元）\n"
+        "行政事业性收费 | 1265.38"
+    )
 
     def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
         edition, _, _ = expected_edition(report, context.template)
@@ -112,8 +128,20 @@ class WrongEdition(Rule):
         "and the rows or columns that gave it away.",
     }
     basis = _BASIS
-    example_bad = "（2022 年度报告）\n（六）其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0"
-    example_good = "（六）其他处理\n1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0 | …"
+    example_bad = (
+        "某县2022年政府信息公开工作年度报告\n"
+        "二、主动公开政府信息情况\n"
+        "第二十条第（一）项\n"
+        "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量\n"
+        "规章 | 0 | 0 | 0"
+    )
+    example_good = (
+        "某县2022年政府信息公开工作年度报告\n"
+        "二、主动公开政府信息情况\n"
+        "第二十条第（一）项\n"
+        "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"
+        "规章 | 0 | 0 | 0"
+    )
 
     def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
         edition, why_zh, why_en = expected_edition(report, context.template)
@@ -152,8 +180,8 @@ class MissingCells(Rule):
         "the rows that are absent.",
     }
     basis = _BASIS
-    example_bad = "第二十条第（六）项\n信息内容 | 本年处理决定数量\n行政处罚 | 12\n（缺少“行政强制”行）"
-    example_good = "第二十条第（六）项\n信息内容 | 本年处理决定数量\n行政处罚 | 12\n行政强制 | 0"
+    example_bad = "二、主动公开政府信息情况\n第二十条第（六）项\n信息内容 | 本年处理决定数量\n行政处罚 | 12"
+    example_good = "二、主动公开政府信息情况\n第二十条第（六）项\n信息内容 | 本年处理决定数量\n行政处罚 | 12\n行政强制 | 0"
 
     def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
         for t in report.tables:
@@ -269,8 +297,9 @@ class _IdentityRule(Rule):
                 spec = context.template.editions[t.edition].table(t.id)
             if spec is None or not any(i.rule == self.code for i in spec.identities):
                 continue
-            present = [r for r in t.rows if r not in t.missing_rows]
-            for o in evaluate(spec, lambda r, c, t=t: arithmetic_value(t, r, c), present, t.columns, rule=self.code):
+            # Every template row: a row the table lacks (cut off, lost) has no value, so an identity that
+            # needs it is not judged. A sum over the rows that happen to be there proves nothing.
+            for o in evaluate(spec, lambda r, c, t=t: arithmetic_value(t, r, c), t.rows, t.columns, rule=self.code):
                 if not o.judged or o.holds:
                     continue
                 yield self._finding(report, t, o)
@@ -360,8 +389,56 @@ class ColumnTotalMismatch(_IdentityRule):
         "（六） (three sub-items in the 2021 edition).",
     }
     basis = _BASIS
-    example_bad = "（一）予以公开 … 总计 10\n（二）部分公开 … 2\n（七）总计 … 11"
-    example_good = "（一）予以公开 … 总计 10\n（二）部分公开 … 2\n（七）总计 … 12"
+    example_bad = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "三、本年度办理结果 | （一）予以公开 | 10 | 0 | 0 | 0 | 0 | 0 | 10\n"
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 2 | 0 | 0 | 0 | 0 | 0 | 2\n"
+        "（三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "5.属于三类内部事务信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "6.属于四类过程性信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "8.属于行政查询事项 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "（四）无法提供 | 1.本机关不掌握相关政府信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "2.没有现成信息需要另行制作 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "3.补正后申请内容仍不明确 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "（五）不予处理 | 1.信访举报投诉类申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "5.要求行政机关确认或重新出具已获取信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "（七）总计 | 11 | 0 | 0 | 0 | 0 | 0 | 11"
+    )
+    example_good = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "三、本年度办理结果 | （一）予以公开 | 10 | 0 | 0 | 0 | 0 | 0 | 10\n"
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 2 | 0 | 0 | 0 | 0 | 0 | 2\n"
+        "（三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "5.属于三类内部事务信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "6.属于四类过程性信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "8.属于行政查询事项 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "（四）无法提供 | 1.本机关不掌握相关政府信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "2.没有现成信息需要另行制作 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "3.补正后申请内容仍不明确 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "（五）不予处理 | 1.信访举报投诉类申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "5.要求行政机关确认或重新出具已获取信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+        "（七）总计 | 12 | 0 | 0 | 0 | 0 | 0 | 12"
+    )
 
 
 class BalanceMismatch(_IdentityRule):
@@ -379,8 +456,20 @@ class BalanceMismatch(_IdentityRule):
         "message points at the 结转下年度 cell and shows all four values.",
     }
     basis = _BASIS
-    example_bad = "一 15 | 二 2 | （七）总计 15 | 四 0"
-    example_good = "一 15 | 二 2 | （七）总计 15 | 四 2"
+    example_bad = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政府信息公开申请数量 | 15 | 0 | 0 | 0 | 0 | 0 | 15\n"
+        "二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2\n"
+        "（七）总计 | 15 | 0 | 0 | 0 | 0 | 0 | 15\n"
+        "四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0"
+    )
+    example_good = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政府信息公开申请数量 | 15 | 0 | 0 | 0 | 0 | 0 | 15\n"
+        "二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2\n"
+        "（七）总计 | 15 | 0 | 0 | 0 | 0 | 0 | 15\n"
+        "四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2"
+    )
 
 
 class ReviewLitigationTotalMismatch(_IdentityRule):
@@ -397,8 +486,20 @@ class ReviewLitigationTotalMismatch(_IdentityRule):
         "其他结果 + 尚未审结.",
     }
     basis = _BASIS
-    example_bad = "行政复议：0 | 1 | 0 | 0 | 总计 2"
-    example_good = "行政复议：0 | 1 | 0 | 0 | 总计 1"
+    example_bad = (
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        "行政复议 | 行政诉讼\n"
+        "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉\n"
+        "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n"
+        "0 | 1 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0"
+    )
+    example_good = (
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        "行政复议 | 行政诉讼\n"
+        "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉\n"
+        "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n"
+        "0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0"
+    )
 
 
 @hookimpl

@@ -14,6 +14,18 @@ Codes are stable public identifiers: use them in `--select`, `--ignore`,
 the terminal (`--lang zh|en`). Severities are SARIF levels (error, warning,
 note) and can be changed in the configuration.
 
+The examples are tested (`tests/test_rule_docs.py`): each bad example fires
+its rule and each good one does not. An example is a few lines of a report,
+read as part of a small correct report (某县2022年政府信息公开工作年度报告:
+the six sections with their statistics tables, then contact details,
+signature and date): a first line that is a report title replaces the title;
+each section the example shows (from its heading to the next) replaces that
+section, and a section it leaves out between the first and the last it shows
+is missing; its other lines replace the closing lines after section 六. `……`
+stands for text left out. Two kinds of rule are different: the examples of
+GL001 and GL002 are whole files, and those of GL900 and GL901 describe what
+happens (the test makes a plugin fail to import, and govlint fail on a file).
+
 """
 
 
