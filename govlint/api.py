@@ -12,7 +12,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, Sequence
 
-from . import failures, plugins
+from . import failures, plugins, ruleset
+from .config import ConfigError
 from .discovery import SUPPORTED, discover, walk
 from .guard import TimeLimitExceeded, Watchdog
 from .model import Diagnostic, Region, Related, Report, Source, Span
@@ -23,6 +24,8 @@ from .read.encoding import DecodeError
 from .read.files import ReadFailure, read_path, too_large
 from .rule import SEVERITIES, Context, Rule
 from .select import Selection
+from .settings import Settings
+from .settings import load as load_settings
 from .template import load_template
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
@@ -153,8 +156,8 @@ def check(
     the report beyond the first; None: no limit). A rule that raises, runs out of time or returns
     something that is not a finding becomes GL900; the other rules still run.
     """
-    selection = selection or Selection()
-    context = Context(template=load_template(), options=options or {})
+    selection, options, rules = _checked(selection, options, rules)
+    context = Context(template=load_template(), options=options)
     if context.options.get("year"):
         _set_year(report, int(context.options["year"]))
     recognised = is_report(report)
@@ -162,7 +165,7 @@ def check(
     errors: list[str] = []
     limit = step_limit(timeout, report.source.byte_size or len(report.source.text))
     with watchdog or Watchdog() as dog:
-        for rule in rules if rules is not None else plugins.rules():
+        for rule in rules:
             if rule.scope != "report" or not selection.enabled(rule.code, report.path):
                 continue
             if rule.needs_report and not recognised:
@@ -194,6 +197,53 @@ def check(
             d.logical = cells.get((d.span.start, d.span.end), "")
     diags.sort(key=lambda d: d.sort_key)
     return diags, errors
+
+
+def _checked(
+    selection: Optional[Selection], options: Optional[dict], rules: Optional[Sequence[Rule]]
+) -> tuple[Selection, dict, Sequence[Rule]]:
+    """The API's arguments checked against the rule set as the CLI checks its own (ConfigError, a ValueError).
+
+    ``rules`` None is the rule set without a configuration: built-ins,
+    plugins and the packs plugins ship (:func:`govlint.load_settings` adds a
+    configuration's packs).
+    """
+    rs = ruleset.default() if rules is None else ruleset.given(rules)
+    selection = selection if selection is not None else Selection()
+    if not isinstance(selection, Selection):
+        raise ConfigError(f"selection must be a govlint.Selection, not {type(selection).__name__}")
+    rs.check_selection(selection)
+    if options is not None and not isinstance(options, dict):
+        raise ConfigError(f"options must be a dict of rule options, not {type(options).__name__}")
+    return selection, rs.check_options(options), rs.rules
+
+
+def _given(
+    settings: Optional[Settings],
+    selection: Optional[Selection],
+    options: Optional[dict],
+    rules: Optional[Sequence[Rule]],
+) -> tuple[Optional[Selection], Optional[dict], Optional[Sequence[Rule]]]:
+    """What ``settings`` supplies where the caller passed nothing."""
+    if settings is None:
+        return selection, options, rules
+    merged = {**settings.rule_options(), **(options or {})}
+    return (
+        selection if selection is not None else settings.selection(),
+        merged or None,
+        rules if rules is not None else settings.rules,
+    )
+
+
+def _limits(settings: Optional[Settings], max_bytes: int, timeout: Optional[float]) -> tuple[int, Optional[float]]:
+    """``settings``' max-size and timeout, where the caller left the defaults."""
+    if settings is None:
+        return max_bytes, timeout
+    if max_bytes == DEFAULT_MAX_BYTES:
+        max_bytes = settings["max-size"]
+    if timeout == DEFAULT_TIMEOUT:
+        timeout = settings["timeout"]
+    return max_bytes, timeout
 
 
 def cell_names(report: Report) -> dict[tuple[int, int], str]:
@@ -272,6 +322,8 @@ def lint_bytes(
     rules: Optional[Sequence[Rule]] = None,
     timeout: Optional[float] = DEFAULT_TIMEOUT,
     watchdog: Optional[Watchdog] = None,
+    *,
+    settings: Optional[Settings] = None,
 ) -> FileResult:
     """Lint the bytes of one report (``rules``: default, every installed rule).
 
@@ -279,9 +331,14 @@ def lint_bytes(
     GL001, and a failure of govlint itself on this file is GL901 (its
     traceback in ``internal_errors``). Reading and parsing run under
     ``timeout`` seconds (per MiB of the file beyond the first), and so does
-    each rule.
+    each rule. ``settings`` (from :func:`load_settings`) supplies what the
+    other arguments leave out, as the command line would use it. A selection,
+    an option or a rule code that names nothing raises ConfigError (a
+    ValueError) before anything is read.
     """
-    selection = selection or Selection()
+    selection, options, rules = _given(settings, selection, options, rules)
+    max_bytes, timeout = _limits(settings, max_bytes, timeout)
+    selection, options, rules = _checked(selection, options, rules)
     limit = step_limit(timeout, len(data))
     with watchdog or Watchdog() as dog:
         step = None
@@ -322,8 +379,16 @@ def lint_path(
     rules: Optional[Sequence[Rule]] = None,
     timeout: Optional[float] = DEFAULT_TIMEOUT,
     watchdog: Optional[Watchdog] = None,
+    *,
+    settings: Optional[Settings] = None,
 ) -> FileResult:
-    """Lint one file; a file that cannot be read (missing, not a regular file, too large) is GL001."""
+    """Lint one file; a file that cannot be read (missing, not a regular file, too large) is GL001.
+
+    ``settings`` and wrong arguments: as for :func:`lint_bytes`.
+    """
+    selection, options, rules = _given(settings, selection, options, rules)
+    max_bytes, timeout = _limits(settings, max_bytes, timeout)
+    selection, options, rules = _checked(selection, options, rules)
     try:
         data = read_path(path, max_bytes)
     except ReadFailure as e:
@@ -351,9 +416,12 @@ def lint_text(
     selection: Optional[Selection] = None,
     options: Optional[dict] = None,
     rules: Optional[Sequence[Rule]] = None,
+    *,
+    settings: Optional[Settings] = None,
 ) -> FileResult:
-    """Lint a report given as a string (as if it were a UTF-8 file)."""
-    return lint_bytes(text.encode("utf-8", "surrogatepass"), path, selection, options=options, rules=rules)
+    """Lint a report given as a string (as if it were a UTF-8 file); ``settings``: as for :func:`lint_bytes`."""
+    data = text.encode("utf-8", "surrogatepass")
+    return lint_bytes(data, path, selection, options=options, rules=rules, settings=settings)
 
 
 def plugin_failures_result() -> Optional[FileResult]:
@@ -394,14 +462,30 @@ def lint_paths(
     exclude: Sequence[str] = (),
     rules: Optional[Sequence[Rule]] = None,
     timeout: Optional[float] = DEFAULT_TIMEOUT,
+    *,
+    settings: Optional[Settings] = None,
 ) -> Iterator[FileResult]:
     """Lint files and folders; yields one result per file, in a stable order.
 
     Every path named or found has a result: one that cannot be read (it does
     not exist, a folder that cannot be listed, not a regular file) is GL001
-    with the operating system's reason.
+    with the operating system's reason. ``settings`` (from
+    :func:`load_settings`) also supplies the files a folder's walk takes
+    (``include``, ``exclude``). Wrong arguments raise ConfigError at the
+    call, before any file is read (the results are a generator, but the
+    check is not deferred to the first result).
     """
-    for found in walk(paths, SUPPORTED, exclude, selection.base if selection else None):
+    selection, options, rules = _given(settings, selection, options, rules)
+    max_bytes, timeout = _limits(settings, max_bytes, timeout)
+    selection, options, rules = _checked(selection, options, rules)
+    include = settings["include"] if settings is not None else SUPPORTED
+    if settings is not None and not exclude:
+        exclude = settings["exclude"]
+    return _lint_found(walk(paths, include, exclude, selection.base), selection, max_bytes, options, rules, timeout)
+
+
+def _lint_found(found_files, selection, max_bytes, options, rules, timeout) -> Iterator[FileResult]:
+    for found in found_files:
         if found.failure is not None:
             yield cannot_read(found.path, found.failure)
         else:
@@ -418,6 +502,7 @@ __all__ = [
     "lint_path",
     "lint_paths",
     "lint_text",
+    "load_settings",
     "parse_bytes",
     "parse_path",
     "read",

@@ -23,8 +23,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from . import __version__, api, failures, plugins
-from .config import Config, ConfigError, check_codes, discover
-from .config import load as load_config
+from .config import ConfigError
 from .discovery import STDIN, walk
 from .i18n import choose_lang, t
 from .output import OutputClosed, OutputError, Sink
@@ -33,7 +32,8 @@ from .report.safe import display_path, escape
 from .report.text import skipped_line
 from .rule import FAMILIES
 from .select import parse_codes
-from .settings import Settings, fail_rank, resolve
+from .settings import Settings, fail_rank
+from .settings import load as load_settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a program stopped by Ctrl-C
@@ -145,33 +145,19 @@ def _silence_stdout() -> None:
         pass
 
 
-def _config(ns: argparse.Namespace, extra: dict) -> Config:
-    if ns.isolated:
-        return Config()
-    if ns.config:
-        return load_config(Path(ns.config), None, extra)
+def _start(ns: argparse.Namespace) -> Path:
+    """Where configuration discovery begins: the first path named (or --stdin-filename), else here."""
     first = ns.paths[0] if getattr(ns, "paths", None) else None
     if first == STDIN:
         first = getattr(ns, "stdin_filename", None)
     start = Path(first) if first else Path.cwd()
     if not start.exists():
         start = start.parent if start.parent.exists() else Path.cwd()
-    return discover(start if start.is_dir() else start.parent, None, extra)
+    return start if start.is_dir() else start.parent
 
 
 def _settings(ns: argparse.Namespace) -> Settings:
     """Configuration file + command line, and every rule that exists with it (plugins, packs)."""
-    from .checks.declarative import PackError, load_packs
-
-    ps = plugins.default()
-    cfg = _config(ns, {o.name: o for o in ps.config_options})
-    try:
-        packs = load_packs(cfg.get("rule-packs", []), cfg.base, ps.rule_packs)
-    except PackError as e:
-        raise ConfigError(f"rule pack: {e}") from None
-    all_rules = sorted(list(ps.rules) + packs, key=lambda r: r.code)
-    known = {r.code for r in all_rules}
-    check_codes(cfg, known)
     cli = {
         "select": parse_codes(ns.select),
         "extend-select": parse_codes(getattr(ns, "extend_select", None)),
@@ -183,14 +169,7 @@ def _settings(ns: argparse.Namespace) -> Settings:
         "include": getattr(ns, "include", None),
         "exclude": getattr(ns, "exclude", None),
     }
-    if ns.max_size is not None and ns.max_size <= 0:
-        raise ConfigError(f"--max-size must be a positive number of bytes, not {ns.max_size}")
-    timeout = getattr(ns, "timeout", None)
-    if timeout is not None and not 0 <= timeout <= 86400:
-        raise ConfigError(f"--timeout must be a number of seconds from 0 (no limit) to 86400, not {timeout:g}")
-    settings = resolve(cfg, cli, known)
-    settings.rules = all_rules
-    return settings
+    return load_settings(_start(ns), Path(ns.config) if ns.config else None, ns.isolated, cli)
 
 
 class _Tally:

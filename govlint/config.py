@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
 import yaml
 
@@ -70,8 +70,12 @@ class ConfigOption:
 RULE_OPTIONS = ("year", "issuer-kind", "contact-required", "repeated-word-allow")
 
 
-class ConfigError(Exception):
-    """A configuration file is wrong; the message names the file and the key."""
+class ConfigError(ValueError):
+    """A configuration is wrong: a file, a command-line option or an argument of the Python API.
+
+    The message names where (the file and the key, ``--select``, ``select``)
+    and what is known. A ``ValueError``, so either may be caught.
+    """
 
 
 @dataclass
@@ -120,64 +124,80 @@ def _codes(v: Any, where: str) -> list[str]:
 
 
 def validate(
-    data: Any, path: Path, known_codes: Optional[set[str]] = None, extra: Optional[dict[str, ConfigOption]] = None
+    data: Any,
+    path: Any,
+    known_codes: Optional[set[str]] = None,
+    extra: Optional[dict[str, ConfigOption]] = None,
+    allowed: Optional[Iterable[str]] = None,
 ) -> dict[str, Any]:
     """Check every key and value; returns the normalised values.
 
-    ``extra`` are the options installed plugins add.
+    ``path`` names where the values came from in messages (a file, or
+    ``options`` for the API's rule options); ``extra`` are the options
+    installed plugins add; ``allowed`` limits the keys (default: every key).
     """
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the govlint configuration must be a table of keys")
-    out: dict[str, Any] = {}
     extra = extra or {}
+    names = set(allowed) if allowed is not None else set(KEYS) | set(extra)
+    out: dict[str, Any] = {}
     for k, v in data.items():
-        where = f"{path}: key '{k}'"
-        key = KEYS.get(k)
-        if key is None and k in extra:
-            out[k] = _plugin_value(extra[k], v, where)
-            continue
-        if key is None:
-            known = sorted(KEYS) + sorted(extra)
-            raise ConfigError(f"{path}: unknown key '{k}' (known: {', '.join(known)})")
-        if key.kind == "codes":
-            v = _codes(v, where)
-            _known(v, known_codes, where)
-        elif key.kind == "table-codes":
-            if not isinstance(v, dict):
-                raise ConfigError(f"{where} must be a table of glob = [codes]")
-            v = {str(glob): _codes(codes, f"{where}, glob '{glob}'") for glob, codes in v.items()}
-            for glob, codes in v.items():
-                _known(codes, known_codes, f"{where}, glob '{glob}'")
-        elif key.kind == "table-severity":
-            if not isinstance(v, dict) or not all(isinstance(s, str) for s in v.values()):
-                raise ConfigError(f"{where} must be a table of CODE = \"error\" | \"warning\" | \"note\"")
-            v = {str(c).upper(): s for c, s in v.items()}
-            for c, s in v.items():
-                if s not in SEVERITIES:
-                    raise ConfigError(f"{where}: {c} = '{s}' is not one of error, warning, note")
-            _known(list(v), known_codes, where, exact=True)
-        elif key.kind in ("globs", "strs"):
-            if isinstance(v, str):
-                v = [v]
-            if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-                raise ConfigError(f"{where} must be a list of strings")
-            if key.choices and not set(v) <= set(key.choices):
-                raise ConfigError(f"{where} takes {', '.join(key.choices)}, not {v}")
-        elif key.kind == "str":
-            if not isinstance(v, str) or (key.choices and v not in key.choices):
-                raise ConfigError(f"{where} must be one of {', '.join(key.choices)}, not {v!r}")
-        elif key.kind == "seconds":
-            if not isinstance(v, (int, float)) or isinstance(v, bool) or not 0 <= v <= 86400:
-                raise ConfigError(f"{where} must be a number of seconds from 0 (no limit) to 86400, not {v!r}")
-        elif key.kind == "int":
-            if not isinstance(v, int) or isinstance(v, bool):
-                raise ConfigError(f"{where} must be a whole number, not {v!r}")
-            if k == "year" and not 2008 <= v <= 2100:
-                raise ConfigError(f"{where} must be a reporting year such as 2022, not {v}")
-            if k == "max-size" and v <= 0:
-                raise ConfigError(f"{where} must be a positive number of bytes, not {v}")
-        out[k] = v
+        if k not in names or (k not in KEYS and k not in extra):
+            raise ConfigError(f"{path}: unknown key '{k}' (known: {', '.join(sorted(names))})")
+        out[k] = value(k, v, f"{path}: key '{k}'", known_codes, extra)
     return out
+
+
+def value(
+    k: str, v: Any, where: str, known_codes: Optional[set[str]] = None, extra: Optional[dict[str, ConfigOption]] = None
+) -> Any:
+    """One setting's value, checked and normalised; ``where`` begins every message about it."""
+    key = KEYS.get(k)
+    if key is None and extra and k in extra:
+        return _plugin_value(extra[k], v, where)
+    if key is None:
+        raise ConfigError(f"unknown setting {k}")
+    if key.kind == "codes":
+        v = _codes(v, where)
+        _known(v, known_codes, where)
+    elif key.kind == "table-codes":
+        if not isinstance(v, dict):
+            raise ConfigError(f"{where} must be a table of glob = [codes]")
+        v = {str(glob): _codes(codes, f"{where}, glob '{glob}'") for glob, codes in v.items()}
+        for glob, codes in v.items():
+            _known(codes, known_codes, f"{where}, glob '{glob}'")
+    elif key.kind == "table-severity":
+        if not isinstance(v, dict) or not all(isinstance(s, str) for s in v.values()):
+            raise ConfigError(f"{where} must be a table of CODE = \"error\" | \"warning\" | \"note\"")
+        v = {str(c).upper(): s for c, s in v.items()}
+        for c, s in v.items():
+            if s not in SEVERITIES:
+                raise ConfigError(f"{where}: {c} = '{s}' is not one of error, warning, note")
+        _known(list(v), known_codes, where, exact=True)
+    elif key.kind in ("globs", "strs"):
+        if isinstance(v, str):
+            v = [v]
+        if isinstance(v, tuple):
+            v = list(v)
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            raise ConfigError(f"{where} must be a list of strings")
+        if key.choices and not set(v) <= set(key.choices):
+            raise ConfigError(f"{where} takes {', '.join(key.choices)}, not {v}")
+    elif key.kind == "str":
+        if not isinstance(v, str) or (key.choices and v not in key.choices):
+            raise ConfigError(f"{where} must be one of {', '.join(key.choices)}, not {v!r}")
+    elif key.kind == "seconds":
+        if not isinstance(v, (int, float)) or isinstance(v, bool) or not 0 <= v <= 86400:
+            shown = f"{v:g}" if isinstance(v, (int, float)) and not isinstance(v, bool) else repr(v)
+            raise ConfigError(f"{where} must be a number of seconds from 0 (no limit) to 86400, not {shown}")
+    elif key.kind == "int":
+        if not isinstance(v, int) or isinstance(v, bool):
+            raise ConfigError(f"{where} must be a whole number, not {v!r}")
+        if k == "year" and not 2008 <= v <= 2100:
+            raise ConfigError(f"{where} must be a reporting year such as 2022, not {v}")
+        if k == "max-size" and v <= 0:
+            raise ConfigError(f"{where} must be a positive number of bytes, not {v}")
+    return v
 
 
 def _plugin_value(opt: ConfigOption, v: Any, where: str) -> Any:
@@ -192,13 +212,28 @@ def _plugin_value(opt: ConfigOption, v: Any, where: str) -> Any:
     return v
 
 
+def unknown_code(where: str, code: str, known: Iterable[str]) -> str:
+    """The one wording of an unknown rule code, wherever it was named (file, command line, API)."""
+    import difflib
+
+    c = code.upper()
+    # a letter for a digit that looks like it (GL2O1, GL2l1) is the likeliest slip, then one
+    # character wrong where only one code fits; else difflib's guess
+    lookalike = c[:2] + c[2:].translate(str.maketrans("OIL", "011"))
+    close = [lookalike] if lookalike in known else []
+    close = close or [k for k in sorted(known) if len(k) == len(c) and sum(x != y for x, y in zip(k, c)) == 1]
+    close = close or difflib.get_close_matches(c, sorted(known), n=1, cutoff=0.75)
+    hint = f"did you mean {close[0]}? " if len(close) == 1 else ""
+    return f"{where}: unknown rule code or prefix '{code}' ({hint}see 'govlint rules')"
+
+
 def _known(codes: list[str], known: Optional[set[str]], where: str, exact: bool = False) -> None:
     if known is None:
         return
     for c in codes:
         ok = c in known if exact else (c == "ALL" or any(k.startswith(c) for k in known))
         if not ok:
-            raise ConfigError(f"{where}: unknown rule code '{c}' (see 'govlint rules')")
+            raise ConfigError(unknown_code(where, c, known))
 
 
 def check_codes(config: Config, known: set[str]) -> None:

@@ -62,6 +62,9 @@ class PluginSet:
     formatters: dict
     rule_packs: list  # paths of declarative packs shipped by plugins
     config_options: list  # ConfigOption objects plugins add
+    # The rule set these plugins make without a configuration (ruleset.default), kept with
+    # them so that a new plugin set (tests, a re-scan) never sees another's rules.
+    default_rules: Any = None
 
     @property
     def failures(self) -> list[PluginInfo]:

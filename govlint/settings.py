@@ -6,9 +6,12 @@ Every value remembers where it came from, for ``govlint config --show``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Optional
 
-from .config import KEYS, Config, ConfigError
+from . import ruleset
+from .config import KEYS, Config, ConfigError, check_codes, discover, value
+from .config import load as load_config
 from .discovery import SUPPORTED
 from .select import Selection
 
@@ -34,6 +37,7 @@ class Settings:
     sources: dict[str, str] = field(default_factory=dict)
     config: Config = field(default_factory=Config)
     rules: list = field(default_factory=list)  # every rule that exists: built-in, plugins, packs
+    rule_set: ruleset.RuleSet = field(default_factory=ruleset.RuleSet)
 
     def __getitem__(self, key: str) -> Any:
         return self.values.get(key)
@@ -73,8 +77,11 @@ def _toml(v: Any) -> str:
     return str(v)
 
 
-def resolve(config: Config, cli: dict[str, Any], known_codes: set[str]) -> Settings:
-    """Merge defaults, ``config`` and the command line (``cli``: key -> value or None)."""
+def resolve(config: Config, cli: dict[str, Any], known_codes: set[str], extra: Optional[dict] = None) -> Settings:
+    """Merge defaults, ``config`` and the command line (``cli``: key -> value or None).
+
+    Command-line values are checked as a file's are, with the flag named in the message.
+    """
     s = Settings(config=config)
     for k, v in DEFAULTS.items():
         s.values[k] = v
@@ -86,17 +93,40 @@ def resolve(config: Config, cli: dict[str, Any], known_codes: set[str]) -> Setti
     for k, v in cli.items():
         if v is None or v == []:
             continue
-        if k not in KEYS:
+        if k not in KEYS and k not in (extra or {}):
             raise ConfigError(f"unknown setting {k}")
-        s.values[k] = v
+        s.values[k] = value(k, v, "--" + k, known_codes, extra)
         s.sources[k] = "command line"
-    for key in ("select", "extend-select", "ignore"):
-        for code in s.values[key]:
-            if code != "ALL" and not any(c.startswith(code) for c in known_codes):
-                origin = s.sources[key]
-                prefix = "--" + key if origin == "command line" else f"{origin}: key '{key}'"
-                raise ConfigError(f"{prefix}: unknown rule code or prefix '{code}' (see 'govlint rules')")
     return s
+
+
+def load(
+    start: Optional[Path] = None,
+    config_file: Optional[Path] = None,
+    isolated: bool = False,
+    overrides: Optional[dict[str, Any]] = None,
+) -> Settings:
+    """The settings and the rule set, as for linting files under ``start`` (default: the current folder).
+
+    The configuration is ``config_file``, else the nearest one at or above
+    ``start``, else none (``isolated``: none at all). ``overrides`` are the
+    command line's values (key -> value; None: not given). The CLI and the
+    Python API both come here, so both see the same rules and reject the
+    same mistakes (ConfigError).
+    """
+    extra = ruleset.plugin_options()
+    if isolated:
+        cfg = Config()
+    elif config_file is not None:
+        cfg = load_config(Path(config_file), None, extra)
+    else:
+        cfg = discover(Path(start) if start is not None else Path.cwd(), None, extra)
+    rules = ruleset.build(cfg)
+    check_codes(cfg, rules.codes)
+    settings = resolve(cfg, overrides or {}, rules.codes, extra)
+    settings.rules = list(rules.rules)
+    settings.rule_set = rules
+    return settings
 
 
 def fail_rank(level: Optional[str]) -> int:

@@ -219,7 +219,7 @@ def test_yaml_is_read_with_the_safe_loader(tmp_path, capsys):
 @pytest.mark.parametrize(
     "content,needle",
     [
-        ('select = ["GL9X9"]\n', "key 'select': unknown rule code 'GL9X9'"),
+        ('select = ["GL9X9"]\n', "key 'select': unknown rule code or prefix 'GL9X9'"),
         ('severity = { GL101 = "fatal" }\n', "key 'severity'"),
         ('fail-level = 3\n', "key 'fail-level'"),
         ('per-file-ignores = ["x"]\n', "key 'per-file-ignores'"),

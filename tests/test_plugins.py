@@ -111,9 +111,12 @@ def test_builtin_packs_load():
 
 
 def _lint_with(text: str, packs: list[str], tmp_path: Path, select=None) -> list:
-    rules = sorted(plugins.rules() + load_packs(packs, tmp_path), key=lambda r: r.code)
-    sel = govlint.Selection(select=select or ["HL", "TPL", "CITY"])
-    return govlint.lint_text(text, selection=sel, rules=rules).diagnostics
+    """Lint with ``packs`` named in a configuration file, through the API's settings (as the CLI loads them)."""
+    named = ", ".join(f'"{p}"' for p in packs)
+    (tmp_path / ".govlint.toml").write_text(f"rule-packs = [{named}]\n", encoding="utf-8")
+    own = sorted({r.code for r in load_packs(packs, tmp_path)})
+    settings = govlint.load_settings(tmp_path, overrides={"select": select or own})
+    return govlint.lint_text(text, settings=settings).diagnostics
 
 
 def test_hotline_pack_fires_and_stays_silent(tmp_path):
