@@ -188,6 +188,16 @@ class Source:
     def line_of(self, offset: int) -> int:
         return self.position(offset)[0]
 
+    def line_start(self, offset: int) -> int:
+        """The offset where the line holding ``offset`` begins."""
+        starts = self.line_starts
+        return starts[bisect.bisect_right(starts, max(0, min(offset, len(self.text)))) - 1]
+
+    @property
+    def blank(self) -> bool:
+        """Nothing but white space (an empty file, or a structured file with no text in it)."""
+        return not self.text.strip()
+
     def snippet(self, span: Span, limit: int = 60) -> str:
         s = self.text[span.start : span.end]
         s = " ".join(s.split())
@@ -206,6 +216,7 @@ class Evidence:
     value: Any
     span: Optional[Span] = None
     text: str = ""
+    at: Optional[Span] = None  # the value itself as written inside ``span`` (the 2021 of 统计期限为2021年…)
 
 
 @dataclass
@@ -311,6 +322,58 @@ class Table:
         return [self.value(row, c) for c in self.columns]
 
 
+# What a block of prose is part of, besides the six sections (``Block.section``).
+OPENING = "opening"  # before the first of the six section headings
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of prose as the reader gave it: a paragraph, a section heading or a sub-heading."""
+
+    text: str
+    span: Span
+    kind: str  # paragraph, heading, subheading
+    section: Optional[str]  # the key of the section it belongs to; OPENING; None: neither
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a block: up to 。；！？ (and their ASCII forms) or the block's end."""
+
+    text: str
+    span: Span
+    block: int  # index into Report.blocks
+    kind: str  # the block's kind
+    section: Optional[str]
+
+    def at(self, start: int, end: int) -> Span:
+        """The span in the file of ``text[start:end]``."""
+        return Span(self.span.start + start, self.span.start + end)
+
+
+@dataclass(frozen=True)
+class StatedNumber:
+    """A number the prose states, with the words around it in its sentence (15 of 共受理申请15件)."""
+
+    value: int
+    digits: str  # as written, without separators
+    unit: str  # the measure word after it (件, 人次, 个 …), "" when none
+    span: Span  # the digits
+    sentence: int  # index into Report.sentences
+    before: str  # the sentence's text before the number (at most CONTEXT characters)
+    after: str  # the text after the digits, the unit included (at most CONTEXT characters)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A contact detail as written: phone, fax, hotline (12345), email or address."""
+
+    kind: str
+    text: str
+    span: Span
+    context: str  # the sentence around it (what it is offered for: 如有疑问…, 畅通…渠道)
+
+
 @dataclass
 class Chrome:
     """Page furniture or export debris found in the text (page numbers, 打印 关闭 …)."""
@@ -338,6 +401,13 @@ class Report:
     metadata: dict[str, Evidence] = field(default_factory=dict)  # page metadata lines
     chrome: list[Chrome] = field(default_factory=list)
     preamble: Optional[Span] = None  # text before the first section
+    issuer_kind: Optional[str] = None  # government | department, from the issuer's name; None: cannot tell
+    # Prose, computed once by the parser for every rule: blocks in text order, their sentences, the
+    # numbers they state, the contact details of the whole text.
+    blocks: list[Block] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    numbers: list[StatedNumber] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
 
     @property
     def path(self) -> str:
@@ -357,6 +427,28 @@ class Report:
 
     def text(self, span: Span) -> str:
         return self.source.text[span.start : span.end]
+
+    def sentences_in(self, *sections: Optional[str], kinds: tuple[str, ...] = ("paragraph", "heading", "subheading")) -> list[Sentence]:
+        """The sentences of the given sections (keys, or OPENING) in text order; no keys: every sentence."""
+        return [s for s in self.sentences if (not sections or s.section in sections) and s.kind in kinds]
+
+    def numbers_in(self, *sections: Optional[str], unit: Optional[str] = None) -> list[StatedNumber]:
+        """The numbers stated in the paragraphs of the given sections (no keys: all), with ``unit`` if given."""
+        out = []
+        for n in self.numbers:
+            s = self.sentences[n.sentence]
+            if (not sections or s.section in sections) and (unit is None or n.unit == unit):
+                out.append(n)
+        return out
+
+    def passage(self, section: Optional[str] = None) -> tuple[str, int]:
+        """The text of a section from its heading to its end (None: the whole report) and where it starts."""
+        if section is None:
+            return self.source.text, 0
+        s = self.section(section)
+        if s is None:
+            return "", 0
+        return self.source.text[s.heading.span.start : s.body.end], s.heading.span.start
 
 
 @dataclass(frozen=True)

@@ -218,7 +218,7 @@ def _patterns_in(value, depth: int = 0) -> Iterator[re.Pattern]:
     """Patterns held by a module-level value: itself, or inside containers, dataclasses, classes."""
     if isinstance(value, re.Pattern):
         yield value
-    elif depth >= 2:
+    elif depth >= 4:
         return
     elif isinstance(value, (tuple, list, set, frozenset)):
         for v in value:
@@ -318,10 +318,11 @@ def test_the_audit_finds_the_patterns() -> None:
     sources = set(_PATTERNS)
     assert len(_PATTERNS) >= 40
     from govlint.checks import content, dates
-    from govlint.parse import facts
+    from govlint.parse import contacts, facts, prose
     from govlint.read import layout, title
 
-    for p in (content._EMAIL, content._PHONE, content.CLAIMS[2].pattern, dates._PLAN, facts._BODY_YEAR, title.QUOTED, layout.PAGE_NUMBER):
+    claim = content.CLAIMS[2].forms[0]
+    for p in (contacts._EMAIL, contacts._PHONE, *claim, prose._NUMBER, dates._PLAN, facts._BODY_YEAR, title.QUOTED, layout.PAGE_NUMBER):
         assert p.pattern in sources
     assert r"[\s\f\-—－–第页共,，/\d]+" in sources  # an inline one
 

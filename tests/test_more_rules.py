@@ -7,9 +7,10 @@ import pytest
 import govlint
 from govlint.api import lint_text
 from govlint.checks.content import contact_kinds
-from govlint.checks.dates import issuer_kind
+from govlint.parse.contacts import contacts
+from govlint.parse.facts import issuer_kind
 
-from .conftest import SIX, make_report, needs_shared, seed
+from .conftest import EXAMPLES, SIX, make_report, needs_shared, seed
 
 
 def found(text: str, code: str, **options):
@@ -136,7 +137,7 @@ def test_issuer_kind(name, kind):
     ],
 )
 def test_contact_formats(contact, kinds):
-    assert set(contact_kinds(contact)) == kinds
+    assert set(contact_kinds(contacts(contact))) == kinds
 
 
 def test_gl401_fires_with_only_a_website_and_fax():
@@ -238,3 +239,14 @@ def test_six_headings_constant_is_the_template():
     from govlint.template import load_template
 
     assert SIX == [s.heading for s in load_template().sections]
+
+
+def test_gl403_does_not_take_a_table_row_for_a_fee_statement():
+    # Without section 六 the whole report is searched, but only its prose: 行政事业性收费 (a row of
+    # table 二) and 缴纳费用 (a row of table 三) say nothing about processing fees.
+    text = (EXAMPLES / "good-2021.txt").read_text(encoding="utf-8")
+    without_six = text[: text.index("六、其他需要报告的事项")]
+    (d,) = found(without_six, "GL403")
+    assert "收取信息处理费" in d.text("zh")
+    said = without_six.replace("五、存在的主要问题及改进情况", "本年度未收取信息处理费。\n五、存在的主要问题及改进情况", 1)
+    assert found(said, "GL403") == []

@@ -2,115 +2,110 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from ..hookspecs import hookimpl
-from ..model import Diagnostic, Related, Report, Span
+from ..model import OPENING, Contact, Diagnostic, Related, Report, Sentence, Span
 from ..rule import Context, Rule
 from .tables import arithmetic_value
 
-_N = r"(\d[\d,]*)\s*件"
 _GAP = r"[^。；;，,：:\d]{0,16}?"
+# What follows the count: the measure word 件. Trails are matched at the count; the look-behind,
+# redundant there, keeps a search through a long run of white space linear (one start per run).
+_PIECES = r"(?<!\s)\s*件"
 
 
 @dataclass(frozen=True)
 class _Claim:
-    """A kind of count the prose states, where the tables hold it, and how it is worded."""
+    """A kind of count the prose states, where the tables hold it, and how it is worded.
+
+    ``forms`` are (lead, trail) pairs: a count is this claim when the words
+    before it in its sentence end with ``lead`` and the words after it begin
+    with ``trail`` (the model's ``StatedNumber.before`` and ``.after``).
+    """
 
     name_zh: str
     name_en: str
     cells: tuple[tuple[str, str, str], ...]  # (table, row, column) summed
-    pattern: re.Pattern
+    forms: tuple[tuple[re.Pattern, re.Pattern], ...]
     # The sentence must say what the count is about (a hotline's 办结 is not a disclosure request).
     context: re.Pattern = re.compile(r"申请")
+
+    def says(self, before: str, after: str) -> bool:
+        return any(lead.search(before) and trail.match(after) for lead, trail in self.forms)
 
 
 _DISCLOSURE = re.compile(r"信息公开|依申请")
 
 
-def _p(*alternatives: str) -> re.Pattern:
-    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+def _f(lead: str, trail: str = _PIECES) -> tuple[re.Pattern, re.Pattern]:
+    # The lead is anchored at the number (\Z: the very end, not before a last line end).
+    return re.compile(f"(?:{lead})\\Z"), re.compile(trail)
 
 
-# Each pattern has exactly one numeric group per alternative; the first group that matched is the number.
 # White space around an optional word is written \s*(?:word\s*)?, never \s*(?:word)?\s*: the same
-# text, but the second form splits a long run of white space every way between the two \s*
-# (quadratic, or worse with three), and a sentence can hold such a run.
+# text, but the second form splits a long run of white space every way between the two \s*.
+# The order matters: a count is the first claim whose wording fits it (直接提起行政诉讼 before 行政诉讼).
 CLAIMS = (
     _Claim(
         "本年新收申请",
         "applications received this year",
         (("3", "new", "total"),),
-        _p(
-            rf"(?:受理|收到|新收|接收){_GAP}(?:申请|依申请公开|信息公开){_GAP}{_N}",
-            rf"(?:受理|收到|新收|接收)\s*{_N}\s*(?:(?:政府信息公开|依申请公开)\s*)?申请",
+        (
+            _f(f"(?:受理|收到|新收|接收){_GAP}(?:申请|依申请公开|信息公开){_GAP}"),
+            _f(r"(?:受理|收到|新收|接收)\s*", _PIECES + r"\s*(?:(?:政府信息公开|依申请公开)\s*)?申请"),
         ),
     ),
     _Claim(
         "上年结转申请",
         "applications carried over from last year",
         (("3", "carried", "total"),),
-        _p(rf"上一?年度?\s*结转\s*(?:的\s*)?(?:申请\s*)?{_N}"),
+        (_f(r"上一?年度?\s*结转\s*(?:的\s*)?(?:申请\s*)?"),),
     ),
     _Claim(
         "结转下年度继续办理",
         "applications carried over to next year",
         (("3", "carry_next", "total"),),
-        # Only from the start of a run of digits and commas: a start inside the run would rescan the
-        # rest of it (quadratic in a long run), and any match it finds the run's first digit finds too.
-        # The look-ahead, redundant for the match, lets the engine skip other characters at once.
-        _p(
-            rf"(?=[\d,])(?<![\d,]),*{_N}\s*(?:申请\s*)?(?:结转|顺延)(?:到|至)?\s*下一?年度",
-            rf"结转下一?年度\s*(?:继续\s*)?(?:办理\s*)?{_N}",
+        (
+            _f("", _PIECES + r"\s*(?:申请\s*)?(?:结转|顺延)(?:到|至)?\s*下一?年度"),
+            _f(r"结转下一?年度\s*(?:继续\s*)?(?:办理\s*)?"),
         ),
     ),
-    _Claim(
-        "办理结果总计",
-        "requests answered this year",
-        (("3", "results_total", "total"),),
-        _p(rf"(?:办结|答复)\s*{_N}"),
-    ),
-    _Claim("予以公开", "disclosed in full", (("3", "open", "total"),), _p(rf"予以公开\s*{_N}")),
+    _Claim("办理结果总计", "requests answered this year", (("3", "results_total", "total"),), (_f(r"(?:办结|答复)\s*"),)),
+    _Claim("予以公开", "disclosed in full", (("3", "open", "total"),), (_f(r"予以公开\s*"),)),
     # Not "予以公开及部分公开42件": that number is the two together.
-    _Claim("部分公开", "disclosed in part", (("3", "partial", "total"),), _p(rf"(?<![及和与、])部分公开\s*{_N}")),
-    _Claim(
-        "行政复议",
-        "administrative reconsiderations",
-        (("4", "counts", "review_total"),),
-        _p(rf"行政复议\s*{_N}"),
-        _DISCLOSURE,
-    ),
+    _Claim("部分公开", "disclosed in part", (("3", "partial", "total"),), (_f(r"(?<![及和与、])部分公开\s*"),)),
+    _Claim("行政复议", "administrative reconsiderations", (("4", "counts", "review_total"),), (_f(r"行政复议\s*"),), _DISCLOSURE),
     _Claim(
         "直接提起的行政诉讼",
         "lawsuits filed directly",
         (("4", "counts", "direct_total"),),
-        _p(rf"(?:直接|未经复议)\s*(?:(?:提起|起诉)\s*)?(?:行政)?诉讼\s*{_N}"),
+        (_f(r"(?:直接|未经复议)\s*(?:(?:提起|起诉)\s*)?(?:行政)?诉讼\s*"),),
         _DISCLOSURE,
     ),
     _Claim(
         "复议后提起的行政诉讼",
         "lawsuits filed after reconsideration",
         (("4", "counts", "after_total"),),
-        _p(rf"复议后\s*(?:(?:提起|起诉)\s*)?(?:行政)?诉讼\s*{_N}"),
+        (_f(r"复议后\s*(?:(?:提起|起诉)\s*)?(?:行政)?诉讼\s*"),),
         _DISCLOSURE,
     ),
     _Claim(
         "行政诉讼",
         "administrative lawsuits",
         (("4", "counts", "direct_total"), ("4", "counts", "after_total")),
-        _p(rf"(?<!提起)(?<!直接)(?<!复议后)行政诉讼\s*{_N}"),
+        (_f(r"(?<!提起)(?<!直接)(?<!复议后)行政诉讼\s*"),),
         _DISCLOSURE,
     ),
 )
 
-_SENTENCE = re.compile(r"[^。；;！!？?]+")
 _YEAR = re.compile(r"(\d{4})\s*年")
-_DIGIT = re.compile(r"\d")
 # Comparisons with other periods: the number is not this year's table value.
 _OTHER_PERIOD = re.compile(r"同比|较上年|比上年|去年|上年同期|累计|历年|以来|月份|季度|上半年|下半年")
+# The sections whose prose reports the year's facts (not 五's plans or 六).
+_FACTS = (OPENING, "overview", "proactive", "requests", "review")
 
 
 class NarrativeMismatch(Rule):
@@ -146,73 +141,37 @@ class NarrativeMismatch(Rule):
         tables = {t.id: t for t in report.tables}
         if not tables:
             return
-        text = report.source.text
-        review = report.section("review")
-        for span in _prose_spans(report):
-            para = text[span.start : span.end]
-            in_review = review is not None and review.body.start <= span.start < review.body.end
-            for sm in _SENTENCE.finditer(para):
-                sentence = sm.group()
-                if not _DIGIT.search(sentence):
-                    continue  # every claim states its count in digits
-                if _OTHER_PERIOD.search(sentence) or _other_year(sentence, report.year):
-                    continue
-                # The numbers read so far, one list of (start, end) per claim: each list is in text
-                # order and its spans are disjoint, so an overlap test is a bisection per claim, not a
-                # scan of every number taken (a long sentence of claims would be quadratic).
-                taken: list[tuple[list[int], list[int]]] = []
-                quote: Optional[str] = None  # one quote per sentence, however many findings it has
-                for claim in CLAIMS:
-                    if not claim.context.search(sentence) and not (in_review and claim.context is _DISCLOSURE):
-                        continue
-                    starts: list[int] = []
-                    ends: list[int] = []
-                    taken.append((starts, ends))
-                    for m in claim.pattern.finditer(sentence):
-                        g = next(i for i in range(1, (m.re.groups or 0) + 1) if m.group(i) is not None)
-                        a, b = m.span(g)
-                        if any(_overlaps(xs, ys, a, b) for xs, ys in taken):
-                            continue  # already read as a more specific claim
-                        digits = m.group(g).replace(",", "")
-                        if len(digits) > 15:
-                            continue  # not a count anyone states (and int() refuses a few thousand digits)
-                        stated = int(digits)
-                        actual, cells = _table_value(tables, claim)
-                        starts.append(a)
-                        ends.append(b)
-                        if actual is None or actual == stated:
-                            continue
-                        where = Span(span.start + sm.start() + a, span.start + sm.start() + b)
-                        if quote is None:
-                            quote = _quote(sentence)
-                        yield self.diagnostic(
-                            report,
-                            where,
-                            f"正文称{claim.name_zh} {stated} 件（“{quote}”），但统计表中为 {_fmt(actual)} 件",
-                            f"the text states {stated} {claim.name_en} (“{quote}”), but the table says {_fmt(actual)}",
-                            related=[Related(s, "统计表单元格") for s in cells],
-                            stated=stated,
-                            table_value=actual,
-                        )
+        judged: dict[int, bool] = {}  # sentence -> whether its counts are this year's
+        quotes: dict[int, str] = {}  # one quote per sentence, however many findings it has
+        for n in report.numbers_in(*_FACTS, unit="件"):
+            s = report.sentences[n.sentence]
+            if s.kind != "paragraph":
+                continue
+            if n.sentence not in judged:
+                judged[n.sentence] = not (_OTHER_PERIOD.search(s.text) or _other_year(s.text, report.year))
+            if not judged[n.sentence]:
+                continue
+            claim = next((c for c in CLAIMS if _about(c, s.text, s.section) and c.says(n.before, n.after)), None)
+            if claim is None:
+                continue
+            actual, cells = _table_value(tables, claim)
+            if actual is None or actual == n.value:
+                continue
+            quote = quotes.setdefault(n.sentence, _quote(s.text))
+            yield self.diagnostic(
+                report,
+                n.span,
+                f"正文称{claim.name_zh} {n.value} 件（“{quote}”），但统计表中为 {_fmt(actual)} 件",
+                f"the text states {n.value} {claim.name_en} (“{quote}”), but the table says {_fmt(actual)}",
+                related=[Related(sp, "统计表单元格") for sp in cells],
+                stated=n.value,
+                table_value=actual,
+            )
 
 
-def _overlaps(starts: list[int], ends: list[int], a: int, b: int) -> bool:
-    """Does [a, b) overlap one of the disjoint spans, given in text order?"""
-    i = bisect.bisect_left(starts, b) - 1  # the last span that starts before b
-    return i >= 0 and ends[i] > a
-
-
-def _prose_spans(report: Report) -> list[Span]:
-    """The opening and the sections that report facts (not 五's plans or 六)."""
-    spans: list[Span] = []
-    first = min((s.heading.span.start for s in report.sections), default=len(report.source.text))
-    for p in report.paragraphs:
-        if p.end <= first:
-            spans.append(p)
-    for s in report.sections:
-        if s.number in ("一", "二", "三", "四"):
-            spans.extend(s.paragraphs)
-    return sorted(set(spans), key=lambda x: x.start)
+def _about(claim: _Claim, sentence: str, section: Optional[str]) -> bool:
+    """Does the sentence say what the claim's count is about? In section 四 the subject is given."""
+    return bool(claim.context.search(sentence)) or (section == "review" and claim.context is _DISCLOSURE)
 
 
 def _other_year(sentence: str, year: Optional[int]) -> bool:
@@ -249,61 +208,30 @@ def _fmt(v) -> str:
 
 # ---------------------------------------------------------------- contact details
 
-# A landline with its area code (0943-8253879, 0953—3050582, （0943）8253879, 0517 - 87222589),
-# a mobile number, or a service hotline (12345, 400/800 numbers).
-# The leading look-ahead lets the engine reject most positions at once (CJK prose). The separator
-# after the area code is white space or one dash amid white space, spelled so that a long run of
-# white space has one way to match (\s*[-\s]\s* splits it every way: quadratic from one start).
-_PHONE = re.compile(
-    r"(?=[\d（(])(?:(?<!\d)(?:[（(]\s*0\d{2,3}\s*[)）]\s*|0\d{2,3}(?:\s*[-—－–~]\s*|\s+))\d{7,8}(?!\d)"
-    r"|(?<!\d)1[3-9]\d{9}(?!\d)"
-    r"|(?<!\d)(?:400|800)[-—－–\s]?\d{3}[-—－–\s]?\d{4}(?!\d)"
-    r")"
-)
 # The 12345 hotline is everyone's: it is the issuer's contact only where the sentence offers it for
 # questions (如对本报告有疑问，可拨打12345…咨询), not where the narrative names it as a channel
 # (畅通12345热线、县长信箱等渠道).
-_HOTLINE = re.compile(r"(?<![\d.])12345(?:热线|政务服务便民热线)")
 _ASK = re.compile(r"疑问|咨询|联系|拨打|致电|垂询")
-_SENTENCE_START = re.compile(r"[。；;！!？?\n]")
-# Starts only where a run of local-part characters starts: from inside the run the engine would
-# rescan the rest of it at every position (quadratic in a long run of letters or digits), and the
-# run's start finds whatever a later start would (only ``search`` is used: the first match).
-# The look-ahead, redundant for the match, lets the engine skip other characters at once.
-_EMAIL = re.compile(r"(?=[A-Za-z0-9._%+\-])(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+\s*[@＠]\s*[A-Za-z0-9\-]+(?:\s*[.．]\s*[A-Za-z0-9\-]+)+")
-# 通讯地址：…, 联系地址：… all contain 地址：…; a street number needs two characters of
-# street name before 路/街/道 (a look-behind: the same matches without a scan per character).
-_ADDRESS = re.compile(
-    r"地址\s*[:：]\s*[^，,。；;\s）)]{4,}"
-    r"|(?<=[\u4e00-\u9fff]{2})(?:路|街|大道|大街|巷|道)\s*\d+\s*号"
-)
-_FAX_BEFORE = re.compile(r"传真\s*(?:[:：]\s*)?$")
 _WHAT = {"phone": ("电话", "phone"), "email": ("电子邮箱", "e-mail"), "address": ("地址", "postal address")}
 
 
-def contact_kinds(text: str) -> dict[str, Span]:
-    """Which kinds of contact details a text holds, with the first place of each."""
-    found: dict[str, Span] = {}
-    for m in _PHONE.finditer(text):
-        if _FAX_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
-            continue  # a fax number alone is no way to ask a question
-        found.setdefault("phone", Span(m.start(), m.end()))
-        break
-    if "phone" not in found:
-        for m in _HOTLINE.finditer(text):
-            start = max((s.end() for s in _SENTENCE_START.finditer(text, max(0, m.start() - 80), m.start())), default=max(0, m.start() - 80))
-            end = _SENTENCE_START.search(text, m.end(), m.end() + 80)
-            sentence = text[start : end.start() if end else m.end() + 80]
-            if _ASK.search(sentence):
-                found["phone"] = Span(m.start(), m.end())
-                break
-    m = _EMAIL.search(text)
-    if m:
-        found["email"] = Span(m.start(), m.end())
-    m = _ADDRESS.search(text)
-    if m:
-        found["address"] = Span(m.start(), m.end())
-    return found
+def contact_kinds(found: Iterable[Contact]) -> dict[str, Span]:
+    """Which kinds of contact details count as the issuer's (phone, email, address), with the first of each.
+
+    A fax number alone is no way to ask a question; the 12345 hotline counts
+    as a phone only where its sentence offers it for questions, and only when
+    no phone number of the issuer's own is given.
+    """
+    out: dict[str, Span] = {}
+    hotline: Optional[Span] = None
+    for c in found:
+        if c.kind in ("phone", "email", "address"):
+            out.setdefault(c.kind, c.span)
+        elif c.kind == "hotline" and hotline is None and _ASK.search(c.context):
+            hotline = c.span
+    if "phone" not in out and hotline is not None:
+        out["phone"] = hotline
+    return out
 
 
 class MissingContact(Rule):
@@ -326,8 +254,7 @@ class MissingContact(Rule):
     example_good = "如有疑问，请与区政府办公室联系（地址：某区某路1号，电话：0943-8253879）。"
 
     def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
-        text = report.source.text
-        found = contact_kinds(text)
+        found = contact_kinds(report.contacts)
         required = context.options.get("contact-required")
         if required:
             missing = [k for k in required if k not in found]
@@ -364,6 +291,14 @@ def _contact_place(report: Report) -> Span:
 
 # ---------------------------------------------------------------- fees
 
+# A section's own words: its paragraphs and sub-headings, not its heading (五's heading says 问题).
+_BODY = ("paragraph", "subheading")
+
+
+def _says(sentences: Iterable[Sentence], pattern: re.Pattern) -> bool:
+    return any(pattern.search(s.text) for s in sentences)
+
+
 _FEE = re.compile(r"信息处理费|处理费|收取(?:任何)?费用|收费")
 
 
@@ -393,11 +328,9 @@ class FeeNotReported(Rule):
         edition, _, _ = expected_edition(report, context.template)
         if edition is None or "fee_statement" not in edition.requires:
             return
-        text = report.source.text
         other = report.section("other")
         if other is not None:
-            body = text[other.body.start : other.body.end]
-            if _FEE.search(body):
+            if _says(report.sentences_in("other", kinds=_BODY), _FEE):
                 return
             yield self.diagnostic(
                 report,
@@ -406,7 +339,7 @@ class FeeNotReported(Rule):
                 "section 六 does not say whether information processing fees were charged "
                 "(the 2021 template requires it, including when none were)",
             )
-        elif report.sections and not _FEE.search(text):
+        elif report.sections and not _says(report.sentences, _FEE):
             last = report.sections[-1]
             yield self.diagnostic(
                 report,
@@ -449,11 +382,11 @@ class ThinImprovement(Rule):
         section = report.section("problems")
         if section is None:
             return
-        body = report.source.text[section.body.start : section.body.end]
+        body = report.sentences_in("problems", kinds=_BODY)
         lacks = []
-        if not _PROBLEM.search(body):
+        if not _says(body, _PROBLEM):
             lacks.append(("存在的问题", "a problem"))
-        if not _MEASURE.search(body):
+        if not _says(body, _MEASURE):
             lacks.append(("改进措施", "a measure"))
         if not lacks:
             return

@@ -23,7 +23,6 @@ _PLAN = re.compile(
     r"|(?P<y2>\d{4})\s*年(?:度)?\s*(?:工作)?(?:打算|计划|安排|工作思路|工作重点|重点工作)"
     r"|(?:力争|计划|拟|预计|争取)(?:于|在|到)?\s*(?P<y3>\d{4})\s*年"
 )
-_SENTENCE = re.compile(r"[^。；;！!？?]+")
 
 
 class PlanYear(Rule):
@@ -51,32 +50,23 @@ class PlanYear(Rule):
         section = report.section("problems")
         if section is None or report.year is None:
             return
-        text = report.source.text
-        spans = [section.heading.span] + section.paragraphs + [Span(h.span.start, h.span.end) for h in section.subsections]
-        seen: set[int] = set()
-        for span in sorted(spans, key=lambda s: s.start):
-            para = text[span.start : span.end]
-            for sm in _SENTENCE.finditer(para):
-                sentence = sm.group()
-                plans = [(int(m.group(g)), m.start(g)) for m in _PLAN.finditer(sentence) for g in ("y1", "y2", "y3") if m.group(g)]
-                # A plan for a later year may mention this year for comparison: that sentence is fine.
-                if not plans or any(y > report.year for y, _ in plans):
-                    continue
-                year, at = plans[0]
-                a = span.start + sm.start() + at
-                if a in seen:
-                    continue
-                seen.add(a)
-                quote = " ".join(sentence.split())[:50]
-                yield self.diagnostic(
-                    report,
-                    Span(a, a + 4),
-                    f"改进计划写的是 {year} 年（“{quote}”），而本报告是 {report.year} 年度报告，计划应为 {report.year + 1} 年",
-                    f"the improvement plan is dated {year} (“{quote}”), but this is the report for {report.year}: "
-                    f"the plan should be for {report.year + 1}",
-                    plan_year=year,
-                    reporting_year=report.year,
-                )
+        for s in report.sentences_in("problems"):
+            sentence = s.text
+            plans = [(int(m.group(g)), m.start(g)) for m in _PLAN.finditer(sentence) for g in ("y1", "y2", "y3") if m.group(g)]
+            # A plan for a later year may mention this year for comparison: that sentence is fine.
+            if not plans or any(y > report.year for y, _ in plans):
+                continue
+            year, at = plans[0]
+            quote = " ".join(sentence.split())[:50]
+            yield self.diagnostic(
+                report,
+                s.at(at, at + 4),
+                f"改进计划写的是 {year} 年（“{quote}”），而本报告是 {report.year} 年度报告，计划应为 {report.year + 1} 年",
+                f"the improvement plan is dated {year} (“{quote}”), but this is the report for {report.year}: "
+                f"the plan should be for {report.year + 1}",
+                plan_year=year,
+                reporting_year=report.year,
+            )
 
 
 class YearMismatch(Rule):
@@ -127,35 +117,8 @@ class YearMismatch(Rule):
 
 
 def _year_span(report: Report, e: Evidence) -> Optional[Span]:
-    if e.span is None:
-        return None
-    text = report.source.text[e.span.start : e.span.end]
-    i = text.find(str(e.value))
-    if i < 0:
-        return e.span
-    return Span(e.span.start + i, e.span.start + i + 4)
-
-
-# Issuer kinds. A people's government publishes its own report by 31 March; its
-# departments (and townships and sub-districts, which report to the county
-# like departments) by 31 January (条例 第四十九条).
-_DEPARTMENT = re.compile(
-    r"(?:局|委员会|委|办公室|办|中心|厅|署|所|站|队|院|街道办事处|街道|管委会|管理委员会|乡人民政府|镇人民政府|"
-    r"乡政府|镇政府|[乡镇]|开发区|园区)$"
-)
-_GOVERNMENT = re.compile(r"(?:人民政府|政府|[省市区县旗州盟])$")
-
-
-def issuer_kind(issuer: Optional[str]) -> Optional[str]:
-    """"government", "department" or None (unknown) from the issuer's name."""
-    if not issuer:
-        return None
-    name = re.sub(r"\s+", "", issuer)
-    if _DEPARTMENT.search(name):
-        return "department"
-    if _GOVERNMENT.search(name):
-        return "government"
-    return None
+    """The year as written in the evidence, else the whole evidence."""
+    return e.at or e.span
 
 
 class LatePublication(Rule):
@@ -188,7 +151,7 @@ class LatePublication(Rule):
     def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
         if report.date is None or report.year is None:
             return
-        kind = context.options.get("issuer-kind") or issuer_kind(report.issuer)
+        kind = context.options.get("issuer-kind") or report.issuer_kind
         if kind is None:
             return
         try:

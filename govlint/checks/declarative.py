@@ -129,13 +129,9 @@ class DeclarativeRule(Rule):
 
     def _text(self, report: Report) -> tuple[str, int, Optional[Span]]:
         """The text searched, its offset in the report, and the section heading (if any)."""
-        text = report.source.text
-        if self.section is None:
-            return text, 0, None
-        s = report.section(self.section)
-        if s is None:
-            return "", 0, None
-        return text[s.heading.span.start : s.body.end], s.heading.span.start, s.heading.span
+        text, start = report.passage(self.section)
+        s = report.section(self.section) if self.section is not None else None
+        return text, start, s.heading.span if s is not None else None
 
     def _say(self, report: Report, span: Optional[Span], **fmt: Any) -> Diagnostic:
         fmt.setdefault("section", self.section or "")

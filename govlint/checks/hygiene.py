@@ -60,8 +60,6 @@ class RepeatedWord(Rule):
 
     def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
         allow = ALLOWED | frozenset(context.options.get("repeated-word-allow", ()))
-        text = report.source.text
-        spans = list(report.paragraphs) + [h.span for h in report.headings]
         seen: set[int] = set()
         by_word: dict[str, list[str]] = {}
 
@@ -73,8 +71,8 @@ class RepeatedWord(Rule):
                 found = by_word[word] = [p for p in allow if word in p]
             return found
 
-        for span in sorted(spans, key=lambda s: s.start):
-            para = text[span.start : span.end]
+        for block in report.blocks:  # paragraphs, headings and sub-headings, in text order
+            para, span = block.text, block.span
             if len(set(para)) == len(para):
                 continue  # every pattern needs some character twice (most headings: none)
             for pattern in (_YEAR_YEAR, _DOUBLED_CHAR, _DOUBLED_WORD, _DOUBLED_MARK):

@@ -57,7 +57,7 @@ class NotAReport(Rule):
     def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
         if report.title is not None or report.sections:
             return
-        if not report.source.text.strip():
+        if report.source.blank:
             zh = "文件为空，不是年度报告"
             en = "the file is empty: not an annual report"
         else:

@@ -25,7 +25,7 @@ def _expected_place(report: Report, spec: SectionSpec) -> Span:
     if report.sections:
         last = max(report.sections, key=lambda s: s.body.end)
         end = max(last.body.end, last.heading.span.end)
-        line_start = report.source.text.rfind("\n", 0, max(end - 1, 0)) + 1
+        line_start = report.source.line_start(max(end - 1, 0))
         return Span(line_start, max(end, line_start + 1))
     if report.title is not None:
         return report.title.span

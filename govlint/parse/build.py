@@ -17,7 +17,8 @@ from ..model import Chrome, Evidence, Heading, Report, Section, Source, Span, Su
 from ..read.normalize import key
 from ..read.tokens import Token
 from ..template import Template, numeral_value
-from . import facts
+from . import facts, prose
+from .contacts import contacts
 from .tables import Aligner
 
 _BOUNDED_LAYOUTS = {"pipe", "tab", "pdf", "pdf-layout", "grid"}
@@ -229,6 +230,9 @@ class Builder:
         report.year = facts.resolve_year(report.year_evidence, report.date, editions, self.template.editions)
         if report.year is not None and not any(e.value == report.year for e in report.year_evidence) and report.date:
             report.year_evidence.append(Evidence("publication-date", report.year, report.date.span, str(report.date.value)))
+        report.issuer_kind = facts.issuer_kind(report.issuer)
+        prose.fill(report)
+        report.contacts = contacts(text)
         if len(editions) == 1:
             report.edition = editions[0]
         elif len(editions) > 1:

@@ -65,20 +65,28 @@ def find_title(front: list[Token], text: str) -> Optional[Title]:
     return None
 
 
+def _written(span: Span, text: str, year: int) -> Optional[Span]:
+    """Where ``year`` is written in digits inside ``text`` (which starts at ``span.start``)."""
+    i = text.find(str(year))
+    return Span(span.start + i, span.start + i + 4) if i >= 0 else None
+
+
 def year_evidence(report: Report, texts: list[Token], overview: list[Token], body: list[Token]) -> list[Evidence]:
     ev: list[Evidence] = []
     if report.title and report.title.year:
-        ev.append(Evidence("title", report.title.year, report.title.span, report.title.text))
+        ev.append(Evidence("title", report.title.year, report.title.span, report.title.text, _written(report.title.span, report.text(report.title.span), report.title.year)))
     for t in texts:
         m = _PERIOD.search(t.text)
         if m:
             y = int(m.group(1) or m.group(2))
-            ev.append(Evidence("statistics-period", y, Span(t.start + m.start(), t.start + m.end()), m.group(0)))
+            g = 1 if m.group(1) else 2
+            ev.append(Evidence("statistics-period", y, Span(t.start + m.start(), t.start + m.end()), m.group(0), Span(t.start + m.start(g), t.start + m.end(g))))
             break
     for t in overview:
         m = _OPENING.match(t.text)
         if m:
-            ev.append(Evidence("overview-opening", int(m.group(1)), Span(t.start + m.start(1), t.start + m.end(1)), t.text[:30]))
+            at = Span(t.start + m.start(1), t.start + m.end(1))
+            ev.append(Evidence("overview-opening", int(m.group(1)), at, t.text[:30], at))
             break
     if not ev:
         for t in body:
@@ -86,7 +94,8 @@ def year_evidence(report: Report, texts: list[Token], overview: list[Token], bod
                 sentence = t.text[m.start(1) : m.end()]
                 if _FUTURE.search(sentence):
                     continue
-                ev.append(Evidence("body-statement", int(m.group(1)), Span(t.start + m.start(1), t.start + m.end(1)), sentence))
+                at = Span(t.start + m.start(1), t.start + m.end(1))
+                ev.append(Evidence("body-statement", int(m.group(1)), at, sentence, at))
                 break
             if len(ev):
                 break
@@ -142,3 +151,25 @@ def date_evidence(meta: list[Token], tail: list[Token]) -> list[Evidence]:
 def _iso(m: re.Match) -> str:
     y, mo, d = (int(g) for g in m.groups()[:3])
     return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+# Issuer kinds. A people's government publishes its own report by 31 March; its
+# departments (and townships and sub-districts, which report to the county
+# like departments) by 31 January (条例 第四十九条).
+_DEPARTMENT = re.compile(
+    r"(?:局|委员会|委|办公室|办|中心|厅|署|所|站|队|院|街道办事处|街道|管委会|管理委员会|乡人民政府|镇人民政府|"
+    r"乡政府|镇政府|[乡镇]|开发区|园区)$"
+)
+_GOVERNMENT = re.compile(r"(?:人民政府|政府|[省市区县旗州盟])$")
+
+
+def issuer_kind(issuer: Optional[str]) -> Optional[str]:
+    """"government", "department" or None (unknown) from the issuer's name."""
+    if not issuer:
+        return None
+    name = re.sub(r"\s+", "", issuer)
+    if _DEPARTMENT.search(name):
+        return "department"
+    if _GOVERNMENT.search(name):
+        return "government"
+    return None
