@@ -293,8 +293,10 @@ class Table:
     cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
     rows: list[str] = field(default_factory=list)  # template row keys, template order
     columns: list[str] = field(default_factory=list)
-    row_labels: dict[str, str] = field(default_factory=dict)
+    row_labels: dict[str, str] = field(default_factory=dict)  # the template's wording, by key
     column_labels: dict[str, str] = field(default_factory=dict)
+    row_labels_en: dict[str, str] = field(default_factory=dict)  # the same in English messages
+    column_labels_en: dict[str, str] = field(default_factory=dict)
     row_spans: dict[str, Span] = field(default_factory=dict)  # where each row's label is
     missing_rows: list[str] = field(default_factory=list)
     edition_evidence: list[str] = field(default_factory=list)
@@ -317,6 +319,17 @@ class Table:
     def value(self, row: str, column: str) -> Optional[Number]:
         c = self.cells.get((row, column))
         return None if c is None else c.value
+
+    def row_label(self, row: str, lang: str = "zh") -> str:
+        """A row's name in messages; "" for the one unlabeled row of a single-row table."""
+        if lang == "en":
+            return self.row_labels_en.get(row) or self.row_labels.get(row, row)
+        return self.row_labels.get(row, row)
+
+    def column_label(self, column: str, lang: str = "zh") -> str:
+        if lang == "en":
+            return self.column_labels_en.get(column) or self.column_labels.get(column, column)
+        return self.column_labels.get(column, column)
 
     def row_values(self, row: str) -> list[Optional[Number]]:
         return [self.value(row, c) for c in self.columns]

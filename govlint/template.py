@@ -44,10 +44,17 @@ class SectionSpec:
     title: str
     keywords: tuple[str, ...]
     variants: tuple[str, ...] = ()
+    en: str = ""  # the section's name in English messages
 
     @property
     def ordinal(self) -> int:
         return numeral_value(self.number)
+
+    def display(self, lang: str = "zh") -> str:
+        """How messages name the section: 第二部分“主动公开政府信息情况”, section 2 (proactive disclosure)."""
+        if lang == "en":
+            return f"section {self.ordinal} ({self.en})" if self.en else f"section {self.ordinal}"
+        return f"第{self.number}部分“{self.title}”"
 
     @property
     def heading(self) -> str:
@@ -61,6 +68,14 @@ class ColumnSpec:
     kind: str = "count"  # count | delta | money
     header: str = ""
     aliases: tuple[str, ...] = ()
+    en: str = ""  # the label in English messages
+    header_en: str = ""
+
+    def display(self, lang: str = "zh") -> str:
+        """The column's name: its header and label where a header spans it (行政复议·结果维持)."""
+        if lang == "en" and self.en:
+            return f"{self.header_en} · {self.en}" if self.header_en else self.en
+        return f"{self.header}·{self.label}" if self.header else self.label
 
 
 @dataclass(frozen=True)
@@ -69,12 +84,17 @@ class RowSpec:
     label: str
     group: str = ""
     aliases: tuple[str, ...] = ()
+    en: str = ""
+
+    def display(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" and self.en else self.label
 
 
 @dataclass(frozen=True)
 class GroupSpec:
     key: str
     label: str
+    en: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +105,10 @@ class IdentitySpec:
     lhs: tuple[str, ...]
     rhs: tuple[str, ...]
     at: str = ""  # the row or column key of the cell a finding points at
+    en: str = ""  # the identity's name in English messages
+
+    def display(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" and self.en else self.name
 
     def expand(self, keys: list[str]) -> tuple[list[str], list[str]]:
         """Resolve the key patterns (``withheld_*``) against actual keys."""
@@ -120,6 +144,7 @@ class TableSpec:
     identities: tuple[IdentitySpec, ...] = ()
     title: tuple[tuple[str, str], ...] = ()  # (lang, text): how messages name the table
     short: tuple[tuple[str, str], ...] = ()
+    name_en: str = ""
 
     def display(self, lang: str = "zh", brief: bool = False) -> str:
         names = dict(self.short if brief else self.title)
@@ -149,15 +174,13 @@ class TableSpec:
                 return c
         return None
 
-    def row_label(self, key: str) -> str:
+    def row_label(self, key: str, lang: str = "zh") -> str:
         r = self.row(key)
-        return r.label if r else key
+        return r.display(lang) if r else key
 
-    def column_label(self, key: str) -> str:
+    def column_label(self, key: str, lang: str = "zh") -> str:
         c = self.column(key)
-        if c is None:
-            return key
-        return f"{c.header}·{c.label}" if c.header else c.label
+        return c.display(lang) if c else key
 
 
 @dataclass(frozen=True)
@@ -276,6 +299,7 @@ def _load(data: dict) -> Template:
             title=s["title"],
             keywords=_tuple(s.get("keywords")),
             variants=_tuple(s.get("variants")),
+            en=s.get("en", ""),
         )
         for s in data["sections"]
     )
@@ -286,7 +310,8 @@ def _load(data: dict) -> Template:
         own = t.get(which) or {}
         pattern = names.get(which) or {}
         out = {lang: str(text) for lang, text in pattern.items()}
-        out = {lang: text.format(section=section, name=name) for lang, text in out.items()}
+        words = {"section": section, "ordinal": numeral_value(section), "name": name, "name_en": t.get("name_en") or name}
+        out = {lang: text.format(**words) for lang, text in out.items()}
         out.update({lang: str(text) for lang, text in own.items()})
         return tuple(sorted(out.items()))
 
@@ -308,6 +333,8 @@ def _load(data: dict) -> Template:
                             kind=c.get("kind", "count"),
                             header=c.get("header", ""),
                             aliases=_tuple(c.get("aliases")),
+                            en=c.get("en", ""),
+                            header_en=c.get("header_en", ""),
                         )
                         for c in t["columns"]
                     ),
@@ -317,11 +344,12 @@ def _load(data: dict) -> Template:
                             label=r["label"],
                             group=r.get("group", ""),
                             aliases=_tuple(r.get("aliases")),
+                            en=r.get("en", ""),
                         )
                         for r in t["rows"]
                     ),
                     headers=_tuple(t.get("headers")),
-                    groups=tuple(GroupSpec(g["key"], g["label"]) for g in t.get("groups", ())),
+                    groups=tuple(GroupSpec(g["key"], g["label"], g.get("en", "")) for g in t.get("groups", ())),
                     identities=tuple(
                         IdentitySpec(
                             rule=i["rule"],
@@ -330,9 +358,11 @@ def _load(data: dict) -> Template:
                             lhs=_tuple(i["lhs"]),
                             rhs=_tuple(i["rhs"]),
                             at=i.get("at", ""),
+                            en=i.get("en", ""),
                         )
                         for i in t.get("identities", ())
                     ),
+                    name_en=t.get("name_en", ""),
                     title=named(t, "title", t["section"], t["name"]),
                     short=named(t, "short", t["section"], t["name"]),
                 )

@@ -76,7 +76,7 @@ def test_config_file_sets_language_and_ignore(tmp_path, capsys):
     f.write_text(make_report(title="", headings=SIX[:5]), encoding="utf-8")
     assert main([str(f)]) == 1
     out = capsys.readouterr().out
-    assert "section 六 is missing" in out and "GL104" not in out
+    assert "section 6 (other matters to report) is missing" in out and "GL104" not in out
 
 
 def test_bad_config_key_is_a_clear_error(tmp_path, capsys):

@@ -73,5 +73,5 @@ def test_pre_commit_refuses_a_bad_report(tmp_path):
     bad = _git("commit", "-q", "-m", "bad report", cwd=repo, env=env)
     assert bad.returncode != 0
     output = bad.stdout + bad.stderr
-    assert "govlint" in output and "bad.txt:" in output and "GL101" in output and "section 六 is missing" in output
+    assert "govlint" in output and "bad.txt:" in output and "GL101" in output and "section 6 (other matters to report) is missing" in output
     assert _git("log", "--oneline", cwd=repo, env=env).stdout.count("\n") == 1  # the bad commit was refused

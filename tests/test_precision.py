@@ -38,7 +38,7 @@ def test_a_misnumbered_heading_is_the_same_section_with_gl103(heading, written):
 def test_a_heading_without_a_mark_is_told_to_add_one():
     (d,) = _lint(GOOD.replace("二、主动公开政府信息情况", "二主动公开政府信息情况", 1))
     assert "编号后缺少顿号“、”" in d.text("zh") and "“”" not in d.text("zh")
-    assert "put 、 after the numeral" in d.text("en")
+    assert "put “、” (the enumeration comma) after the numeral" in d.text("en")
 
 
 def test_an_enumeration_in_prose_is_not_a_heading():
@@ -82,6 +82,10 @@ def test_gl003_says_which_checks_were_skipped_only_when_some_were():
         ("2022年度云溪县人民政府信息公开工作年度报告", "云溪县人民政府"),
         ("2022 年 云溪县 政府信息公开工作年度报告", "云溪县"),
         ("云溪县人民政府2022年政府信息公开工作年度报告", "云溪县人民政府"),
+        # 关于 joins a publisher to the report it publishes; it is never the issuer
+        ("云溪县人民政府关于2022年度政府信息公开工作年度报告", "云溪县人民政府"),
+        ("云溪县人民政府办公室关于云溪县2022年政府信息公开工作年度报告", "云溪县"),
+        ("云溪县人民政府办公室关于2022年度云溪县人民政府信息公开工作年度报告", "云溪县人民政府"),
     ],
 )
 def test_a_title_may_put_the_year_first(title, issuer):
@@ -89,6 +93,14 @@ def test_a_title_may_put_the_year_first(title, issuer):
     rep = api.parse_bytes(text.encode("utf-8"), "r.txt")
     assert rep.title is not None and (rep.title.issuer, rep.title.year) == (issuer, 2022)
     assert "GL104" not in [d.code for d in _lint(text)]
+
+
+def test_a_title_that_names_no_issuer_says_so():
+    text = GOOD.replace("云溪县2022年政府信息公开工作年度报告", "关于2022年度政府信息公开工作年度报告", 1)
+    rep = api.parse_bytes(text.encode("utf-8"), "r.txt")
+    assert rep.title is not None and rep.title.issuer is None and rep.title.year == 2022
+    (d,) = [d for d in _lint(text) if d.code == "GL104"]
+    assert "does not name the issuing body" in d.text("en")
 
 
 def test_a_quoted_title_may_put_the_year_first():

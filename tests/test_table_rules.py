@@ -135,7 +135,7 @@ class TestTabLayoutMutations:
         # balance (points at 四、结转下年度 in that column, line 344).
         assert pairs(res) == {("GL210", 116), ("GL212", 344)}
         gl210 = next(d for d in res.diagnostics if d.code == "GL210")
-        assert "5 + 0 + 0 + 0 + 0 + 0 = 5" in gl210.text("en") and "= 4" in gl210.text("en")
+        assert "5 + 0 + 0 + 0 + 0 + 0 = 5" in gl210.text("en") and "total 4," in gl210.text("en") and "总计 4，" in gl210.text("zh")
         assert {r.start_line for r in gl210.related_regions} >= {110, 111}
 
     def test_result_row_and_its_total(self, text):

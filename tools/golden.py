@@ -293,7 +293,8 @@ def main(argv: Optional[list[str]] = None) -> int:
                 print(f"{stray.name}: a list with no real report beside it in {args.shared}")
     state = "out of date" if args.check else "rewritten"
     print(
-        f"{len(files)} real report(s); {changed} list(s) {state if changed else 'unchanged'}; {unreviewed} unreviewed finding(s)"
+        f"{len(files)} real report(s); {f'{changed} list(s) {state}' if changed else 'every list unchanged'}; "
+        f"{unreviewed} unreviewed finding(s)"
     )
     return 1 if args.check and changed else 0
 

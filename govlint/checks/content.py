@@ -336,7 +336,7 @@ class FeeNotReported(Rule):
                 report,
                 other.heading.span,
                 "第六部分没有说明是否收取信息处理费（2021 版格式要求写明，未收取也应写明）",
-                "section 六 does not say whether information processing fees were charged "
+                f"{context.template.section('other').display('en')} does not say whether information processing fees were charged "
                 "(the 2021 template requires it, including when none were)",
             )
         elif report.sections and not _says(report.sentences, _FEE):
@@ -345,7 +345,8 @@ class FeeNotReported(Rule):
                 report,
                 last.heading.span,
                 "报告没有说明是否收取信息处理费（应在第六部分写明）",
-                "the report does not say whether information processing fees were charged (section 六 should)",
+                "the report does not say whether information processing fees were charged "
+                f"({context.template.section('other').display('en')} should)",
             )
 
 
@@ -394,7 +395,8 @@ class ThinImprovement(Rule):
             report,
             section.heading.span,
             f"第五部分没有写出具体的{'和'.join(z for z, _ in lacks)}",
-            f"section 五 names no concrete {' and no concrete '.join(e.split(' ', 1)[1] for _, e in lacks)}",
+            f"{context.template.section('problems').display('en')} names no concrete "
+            f"{' and no concrete '.join(e.split(' ', 1)[1] for _, e in lacks)}",
             lacks=[e for _, e in lacks],
         )
 

@@ -165,13 +165,14 @@ class LatePublication(Rule):
         who_en = "a department" if kind == "department" else "a people's government"
         source = "发布时间" if report.date.source.startswith("metadata") else "落款日期"
         source_en = "published" if report.date.source.startswith("metadata") else "signed"
+        issuer_en = f"“{report.issuer}”; " if report.issuer else ""
         yield self.diagnostic(
             report,
             report.date.span,
             f"{source}为 {date.isoformat()}，晚于{who_zh}（{report.issuer or '发布机关'}）{report.year} 年度报告的法定期限 "
             f"{deadline.isoformat()}（条例第四十九条）",
             f"{source_en} {date.isoformat()}, after the {deadline.isoformat()} deadline for {who_en}'s report for "
-            f"{report.year} ({report.issuer or 'issuer'}; 条例 art. 49)",
+            f"{report.year} ({issuer_en}Regulations on the Disclosure of Government Information, art. 49)",
             issuer_kind=kind,
             deadline=deadline.isoformat(),
         )

@@ -63,7 +63,7 @@ class NotAReport(Rule):
         else:
             zh = "找不到报告标题，也找不到“一、总体情况”等六个部分的任何标题：文件可能不是政府信息公开工作年度报告"
             en = (
-                "found no report title and none of the six section headings (一、总体情况 …): "
+                "found no report title and none of the six section headings (“一、总体情况” …): "
                 "the file is probably not a government information-disclosure annual report"
             )
         yield self.diagnostic(report, Span(0, 0), zh, en)

@@ -63,7 +63,7 @@ class MissingSection(Rule):
                 report,
                 _expected_place(report, spec),
                 f"缺少第{spec.number}部分“{spec.heading}”",
-                f"section {spec.number} is missing: expected the heading “{spec.heading}”",
+                f"{spec.display('en')} is missing: expected the heading “{spec.heading}”",
                 section=spec.key,
             )
 
@@ -104,8 +104,8 @@ class SectionOrder(Rule):
                     report,
                     s.heading.span,
                     f"第{spec.number}部分“{spec.title}”出现在第{pspec.number}部分（第 {line} 行）之后，顺序应为一至六",
-                    f"section {spec.number} ({spec.title}) comes after section {pspec.number} (line {line}); "
-                    "the sections must appear in the order 一 to 六",
+                    f"{spec.display('en')} comes after {pspec.display('en')} (line {line}); "
+                    "the sections must appear in the order 1 to 6",
                     section=s.key,
                 )
             seen.append(s)
@@ -120,8 +120,8 @@ class SectionOrder(Rule):
                     h.span,
                     f"顶级编号“{h.number}”重复使用：“{shown}”与第 {line} 行的“{prev}”编号相同；"
                     "部分内的小标题应使用（一）（二）……",
-                    f"top-level number {h.number} is used twice: “{shown}” repeats the number of "
-                    f"“{prev}” on line {line}; sub-headings inside a section use （一）（二）…",
+                    f"top-level number “{h.number}” is used twice: “{shown}” repeats the number of "
+                    f"“{prev}” on line {line}; sub-headings inside a section are numbered “（一）”, “（二）” …",
                     number=h.number,
                 )
             else:
@@ -158,17 +158,17 @@ class HeadingStyle(Rule):
             problems_en: list[str] = []
             if not h.mark:
                 problems_zh.append("编号后缺少顿号“、”")
-                problems_en.append("put 、 after the numeral")
+                problems_en.append("put “、” (the enumeration comma) after the numeral")
             elif h.mark != "、":
                 problems_zh.append(f"编号后应使用顿号“、”，而不是“{h.mark}”")
-                problems_en.append(f"use 、 after the numeral, not “{h.mark}”")
+                problems_en.append(f"use “、” (the enumeration comma) after the numeral, not “{h.mark}”")
             if spec is not None:
                 is_section = any(s.heading is h for s in report.sections)
                 if not is_section:
                     continue  # a repeated section heading: GL102's business
                 if h.number != spec.number:
                     problems_zh.append(f"编号应为“{spec.number}”")
-                    problems_en.append(f"the number should be {spec.number}")
+                    problems_en.append(f"the number should be “{spec.number}”")
                 if key(h.text) != key(spec.title):
                     problems_zh.append(f"措辞应为“{spec.title}”")
                     problems_en.append(f"the wording should be “{spec.title}”")
@@ -251,7 +251,7 @@ class EmptySection(Rule):
                 report,
                 s.heading.span,
                 f"第{spec.number}部分“{spec.title}”只有标题，没有内容{tables}",
-                f"section {spec.number} ({spec.title}) has a heading but no content{tables_en}",
+                f"{spec.display('en')} has a heading but no content{tables_en}",
                 section=s.key,
             )
 

@@ -20,7 +20,6 @@ _BASIS = {
     "zh": "国办公开办函〔2019〕60号、国办公开办函〔2021〕30号 年度报告格式",
     "en": "the annual-report templates 国办公开办函〔2019〕60号 and 〔2021〕30号",
 }
-_SECTION_NAME = {"二": "主动公开政府信息情况", "三": "收到和处理政府信息公开申请情况", "四": "政府信息公开行政复议、行政诉讼情况"}
 
 
 def expected_edition(report: Report, template: Template) -> tuple[Optional[Edition], str, str]:
@@ -50,8 +49,13 @@ def _where(report: Report, t: Table, row: str, column: str) -> Span:
 
 
 def _cell_name(t: Table, row: str, column: str) -> str:
-    label = t.row_labels.get(row) or "数据行"
-    return f"“{label}”/“{t.column_labels.get(column, column)}”"
+    label = t.row_label(row) or "数据行"
+    return f"“{label}”/“{t.column_label(column)}”"
+
+
+def _cell_name_en(t: Table, row: str, column: str) -> str:
+    label = t.row_label(row, "en") or "the data row"
+    return f"{label} / {t.column_label(column, 'en')}"
 
 
 class MissingTable(Rule):
@@ -100,12 +104,13 @@ class MissingTable(Rule):
             if not missing:
                 continue
             names = "、".join(t.caption or t.name for t in missing)
-            names_en = ", ".join(t.caption or t.name for t in missing)
+            names_en = "; ".join(t.name_en or t.display("en") for t in missing)
+            spec = context.template.section(number)
             yield self.diagnostic(
                 report,
                 section.heading.span,
-                f"第{number}部分“{_SECTION_NAME[number]}”缺少统计表：{names}",
-                f"section {number} ({_SECTION_NAME[number]}) is missing its statistics table(s): {names_en}",
+                f"{spec.display('zh')}缺少统计表：{names}",
+                f"{spec.display('en')} is missing its statistics table(s): {names_en}",
                 tables=[t.id for t in missing],
             )
 
@@ -189,12 +194,13 @@ class MissingCells(Rule):
             if not t.missing_rows or not present:
                 continue
             zh, en = table_title(t)
-            labels = [t.row_labels[r] for r in t.missing_rows]
+            labels = [t.row_label(r) for r in t.missing_rows]
+            labels_en = [t.row_label(r, "en") for r in t.missing_rows]
             yield self.diagnostic(
                 report,
                 t.span,
                 f"{zh}缺少 {len(labels)} 行：{'、'.join(labels)}",
-                f"{en} is missing {len(labels)} row(s): {', '.join(labels)}",
+                f"{en} is missing {len(labels)} row(s): {'; '.join(labels_en)}",
                 table=t.id,
                 rows=list(t.missing_rows),
             )
@@ -236,9 +242,7 @@ class NonNumericCell(Rule):
             detail_en = ", ".join(f"{n} {_KIND_EN[k]}" for k, n in kinds.most_common())
             sample = bad[:3]
             eg_zh = "；".join(f"{_cell_name(t, c.row, c.column)}为{_show(c)}" for c in sample)
-            eg_en = "; ".join(
-                f"{t.row_labels.get(c.row) or 'data row'} / {t.column_labels.get(c.column)} is {_show_en(c)}" for c in sample
-            )
+            eg_en = "; ".join(f"{_cell_name_en(t, c.row, c.column)} is {_show_en(c)}" for c in sample)
             more = "等" if len(bad) > len(sample) else ""
             first = bad[0]
             yield self.diagnostic(
@@ -309,34 +313,34 @@ class _IdentityRule(Rule):
         at = next(((r, c) for r, c in o.lhs + o.rhs if ident.at in (r, c)), o.lhs[0])
         zh_t, en_t = table_title(t)
 
-        def terms(cells, sep: str) -> str:
-            return sep.join(_fmt(arithmetic_value(t, r, c)) for r, c in cells)
+        def names(cells, lang: str) -> str:
+            # A row identity adds up columns, a column identity rows; 部分公开's long label is cut at its note.
+            if ident.per == "row":
+                return " + ".join(t.column_label(c, lang) for _, c in cells)
+            blank = "数据行" if lang == "zh" else "the data row"
+            return " + ".join((t.row_label(r, lang) or blank).split("（区分")[0] for r, _ in cells)
 
-        def names(cells, per: str) -> str:
-            if per == "row":
-                return "+".join(t.column_labels[c] for _, c in cells)
-            return "+".join((t.row_labels[r] or "数据行").split("（区分")[0] for r, _ in cells)
+        def side(cells, value, lang: str) -> str:
+            # One cell is its value (总计 106); a sum shows its terms and their total (86 + 9 + … = 105).
+            if len(cells) == 1:
+                return f"{names(cells, lang)} {_fmt(value)}"
+            terms = " + ".join(_fmt(arithmetic_value(t, r, c)) for r, c in cells)
+            return f"{names(cells, lang)} = {terms} = {_fmt(value)}"
 
         if ident.per == "row":
-            where_zh = f"“{t.row_labels.get(o.line) or '数据行'}”行"
-            where_en = f"row {t.row_labels.get(o.line) or 'data row'}"
+            where_zh = f"“{t.row_label(o.line) or '数据行'}”行"
+            where_en = f"row “{t.row_label(o.line, 'en') or 'the data row'}”"
         else:
-            where_zh = f"“{t.column_labels.get(o.line)}”列"
-            where_en = f"column {t.column_labels.get(o.line)}"
-        def side(cells, value) -> str:
-            # One cell is its value (总计 = 106); a sum shows its terms and their total.
-            if len(cells) == 1:
-                return f"{names(cells, ident.per)} = {_fmt(value)}"
-            return f"{names(cells, ident.per)} = {terms(cells, ' + ')} = {_fmt(value)}"
-
-        lhs_zh = side(o.lhs, o.lhs_value)
-        rhs_zh = side(o.rhs, o.rhs_value)
+            where_zh = f"“{t.column_label(o.line)}”列"
+            where_en = f"column “{t.column_label(o.line, 'en')}”"
+        off = _fmt(abs(o.lhs_value - o.rhs_value))
         return self.diagnostic(
             report,
             _where(report, t, *at),
-            f"{zh_t}{where_zh}不符合{ident.name}：{lhs_zh}，但 {rhs_zh}（应相等，差 {_fmt(abs(o.lhs_value - o.rhs_value))}）",
-            f"{en_t}, {where_en}: {ident.name} does not hold: {lhs_zh}, but {rhs_zh} "
-            f"(they must be equal; off by {_fmt(abs(o.lhs_value - o.rhs_value))})",
+            f"{zh_t}{where_zh}不符合{ident.display('zh')}：{side(o.lhs, o.lhs_value, 'zh')}，"
+            f"而{side(o.rhs, o.rhs_value, 'zh')}，两者应相等（差 {off}）",
+            f"{en_t}, {where_en}: {ident.display('en')} does not hold: {side(o.lhs, o.lhs_value, 'en')}, "
+            f"but {side(o.rhs, o.rhs_value, 'en')}; the two must be equal (off by {off})",
             related=[
                 Related(s, _cell_name(t, r, c))
                 for r, c in o.lhs + o.rhs

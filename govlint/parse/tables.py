@@ -224,6 +224,8 @@ class Aligner:
             title=dict(spec.title),
             short=dict(spec.short),
             column_labels={c.key: spec.column_label(c.key) for c in spec.columns},
+            row_labels_en={r.key: r.display("en") for r in spec.rows},
+            column_labels_en={c.key: c.display("en") for c in spec.columns},
         )
         table.edition_evidence, table.edition_at = self._evidence(spec, tokens)
         try:
@@ -387,7 +389,7 @@ class Aligner:
                     table,
                     spec,
                     "unreadable",
-                    f"row {spec.row_label(run.row)} appears twice",
+                    f"row “{spec.row_label(run.row, 'en')}” appears twice",
                     f"行“{spec.row_label(run.row)}”出现了两次",
                 )
             values = _trim_trailing_blanks(run.values, ncols)
@@ -398,14 +400,14 @@ class Aligner:
                     table,
                     spec,
                     "unreadable",
-                    f"row {spec.row_label(run.row)} has {len(values)} cells for {ncols} columns",
+                    f"row “{spec.row_label(run.row, 'en')}” has {len(values)} cells for {ncols} columns",
                     f"行“{spec.row_label(run.row)}”有 {len(values)} 个单元格，而模板有 {ncols} 列",
                 )
             if len(readings) > MAX_ROW_READINGS:
                 table.failed_at = _run_span(run)
                 return self._fail(
                     table, spec, "ambiguous",
-                    f"row {spec.row_label(run.row)} can be read in too many ways",
+                    f"row “{spec.row_label(run.row, 'en')}” can be read in too many ways",
                     f"行“{spec.row_label(run.row)}”的数值有过多种可能的读法",
                 )
             per_row[run.row] = readings
@@ -508,7 +510,7 @@ class Aligner:
                 table.failed_at = _run_span(run)
                 return self._fail(
                     table, spec, "ambiguous",
-                    f"the numbers after the label {spec.row_label(run.row)} do not fall on that row when the "
+                    f"the numbers after the label “{spec.row_label(run.row, 'en')}” do not fall on that row when the "
                     "numbers are taken in template order (labels and numbers were separated by the export)",
                     f"按模板顺序排列数值时，标签“{spec.row_label(run.row)}”之后的数值不在该行（导出时标签与数值被分开）",
                 )
@@ -682,9 +684,10 @@ class Aligner:
                     uncertain.add((r, c))
         sample = {r: v[0] for r, v in filtered.items()}
         multi = [spec.row_label(r) or "数据行" for r, v in filtered.items() if len(v) > 1]
+        multi_en = [spec.row_label(r, "en") or "the data row" for r, v in filtered.items() if len(v) > 1]
         reason = (
             f"{len(multi)} row(s) have fewer cells than columns or run-together numbers "
-            f"({', '.join(multi[:3])}{'…' if len(multi) > 3 else ''}), and more than one placement fits the table's identities"
+            f"({', '.join(multi_en[:3])}{'…' if len(multi) > 3 else ''}), and more than one placement fits the table's identities"
         )
         reason_zh = (
             f"{len(multi)} 行的单元格少于列数或数字连写（{'、'.join(multi[:3])}{'等' if len(multi) > 3 else ''}），"
@@ -882,7 +885,7 @@ def _unique(readings: list[Reading]) -> list[Reading]:
 
 
 def _where(run: _Run, spec: TableSpec) -> str:
-    return f"the label {spec.row_label(run.row)}" if run.row else "the column headers"
+    return f"the label “{spec.row_label(run.row, 'en')}”" if run.row else "the column headers"
 
 
 def _where_zh(run: _Run, spec: TableSpec) -> str:

@@ -13,7 +13,8 @@ from typing import NamedTuple, Optional
 
 _TAIL = r"政府信息公开工作(?:年度)?报告"
 _YEAR_AFTER = re.compile(rf"^(.{{0,40}}?)(\d{{4}})年度?{_TAIL}$")
-_YEAR_FIRST = re.compile(rf"^(\d{{4}})年度?(.{{1,40}}?){_TAIL}$")
+# The year first, perhaps after the publisher and 关于: 某县人民政府办公室关于2022年度某县人民政府信息公开….
+_YEAR_FIRST = re.compile(rf"^(?:(.{{0,30}}?)关于)?(\d{{4}})年度?(.{{1,40}}?){_TAIL}$")
 # The same inside a sentence, between 《》: 《云溪县2022年政府信息公开工作年度报告》.
 QUOTED = re.compile(
     r"《\s*(?!\s)((?:[^《》]{0,39}?[^《》\s])??)\s*(\d{4})\s*年度?\s*" + _TAIL + r"\s*》"
@@ -28,6 +29,11 @@ class TitleWords(NamedTuple):
 
 def _issuer(words: str) -> Optional[str]:
     words = words.strip()
+    # 关于 joins a publisher to the report it publishes: 某县人民政府办公室关于某县2022年…报告 is
+    # 某县's report, 某县人民政府关于2022年度…报告 the government's own, 关于2022年度…报告 no one's.
+    before, about, after = words.rpartition("关于")
+    if about:
+        words = after.strip() or before.strip()
     if words.endswith("人民"):
         words += "政府"  # 云溪县人民 + 政府信息公开: the issuer keeps its 政府
     return words or None
@@ -40,7 +46,7 @@ def read_title(squeezed: str) -> Optional[TitleWords]:
         return TitleWords(_issuer(m.group(1)), int(m.group(2)))
     m = _YEAR_FIRST.match(squeezed)
     if m:
-        return TitleWords(_issuer(m.group(2)), int(m.group(1)))
+        return TitleWords(_issuer(m.group(3)) or _issuer(m.group(1) or ""), int(m.group(2)))
     return None
 
 
