@@ -157,3 +157,27 @@ def test_a_number_for_two_results_together_is_not_a_claim_about_one():
     text = GOOD.replace("其中予以公开47件、部分公开8件", "其中予以公开及部分公开55件", 1)
     assert text != GOOD
     assert "GL402" not in [d.code for d in _lint(text)]
+
+
+def test_table_four_written_one_row_per_line_is_read():
+    rows = (
+        "行政复议 | 行政诉讼\n"
+        "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉\n"
+        "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n"
+        "2 | 1 | 0 | 1 | 4 | 1 | 0 | 1 | 0 | 2 | 1 | 0 | 0 | 1 | 2\n"
+    )
+    a = GOOD.index("四、政府信息公开行政复议、行政诉讼情况")
+    b = GOOD.index("五、存在的主要问题及改进情况")
+    text = GOOD[:a] + "四、政府信息公开行政复议、行政诉讼情况\n" + rows + GOOD[b:]
+    rep = api.parse_bytes(text.encode("utf-8"), "r.txt")
+    t = rep.table("4")
+    assert t is not None and t.readable and t.value("counts", "review_total") == 4
+    assert not [d.code for d in _lint(text) if d.code.startswith("GL2")]
+    wrong = text.replace("| 4 | 1 | 0 | 1 | 0 | 2 |", "| 5 | 1 | 0 | 1 | 0 | 2 |", 1)
+    assert [d.code for d in _lint(wrong) if d.code.startswith("GL2")] == ["GL213"]
+
+
+def test_table_words_in_prose_with_a_bar_are_not_a_header_row():
+    # One table word and a count: prose (or a caption row), not a row of the template's header words.
+    text = GOOD.replace("五、存在的主要问题及改进情况", "行政复议 | 1件\n五、存在的主要问题及改进情况", 1)
+    assert len(api.parse_bytes(text.encode("utf-8"), "r.txt").tables) == len(api.parse_bytes(GOOD.encode("utf-8"), "r.txt").tables)

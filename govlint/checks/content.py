@@ -352,7 +352,12 @@ class FeeNotReported(Rule):
 
 # ---------------------------------------------------------------- improvements
 
-_PROBLEM = re.compile(r"问题|不足|差距|短板|薄弱|有待|不够|不到位|欠缺|仍需|还需|滞后|不高|不强|不完善|不平衡|不充分|不规范|不及时|困难")
+# Words that name a shortcoming. A problem is often stated as a degree (形式较为单一, 占比偏低,
+# 数量偏少) rather than with 问题: those count too.
+_PROBLEM = re.compile(
+    r"问题|不足|差距|短板|薄弱|有待|不够|不到位|欠缺|缺乏|仍需|还需|滞后|不高|不强|不深|不多|不完善|不平衡|不充分|不规范|不及时|"
+    r"困难|单一|偏低|偏少|偏弱|较少|较弱|较低"
+)
 # A measure: a plan word, or an action verb that is not part of a complaint ("有待提升" is a problem).
 _MEASURE = re.compile(
     r"将|下一步|今后|措施|着力|拟|"

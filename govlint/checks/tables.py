@@ -327,19 +327,21 @@ class _IdentityRule(Rule):
             terms = " + ".join(_fmt(arithmetic_value(t, r, c)) for r, c in cells)
             return f"{names(cells, lang)} = {terms} = {_fmt(value)}"
 
-        if ident.per == "row":
-            where_zh = f"“{t.row_label(o.line) or '数据行'}”行"
-            where_en = f"row “{t.row_label(o.line, 'en') or 'the data row'}”"
+        if ident.per == "row" and not t.row_label(o.line):
+            where_zh, where_en = "", ""  # the one unlabeled row of table 四: the table says it
+        elif ident.per == "row":
+            where_zh = f"“{t.row_label(o.line)}”行"
+            where_en = f", row “{t.row_label(o.line, 'en')}”"
         else:
             where_zh = f"“{t.column_label(o.line)}”列"
-            where_en = f"column “{t.column_label(o.line, 'en')}”"
+            where_en = f", column “{t.column_label(o.line, 'en')}”"
         off = _fmt(abs(o.lhs_value - o.rhs_value))
         return self.diagnostic(
             report,
             _where(report, t, *at),
             f"{zh_t}{where_zh}不符合{ident.display('zh')}：{side(o.lhs, o.lhs_value, 'zh')}，"
             f"而{side(o.rhs, o.rhs_value, 'zh')}，两者应相等（差 {off}）",
-            f"{en_t}, {where_en}: {ident.display('en')} does not hold: {side(o.lhs, o.lhs_value, 'en')}, "
+            f"{en_t}{where_en}: {ident.display('en')} does not hold: {side(o.lhs, o.lhs_value, 'en')}, "
             f"but {side(o.rhs, o.rhs_value, 'en')}; the two must be equal (off by {off})",
             related=[
                 Related(s, _cell_name(t, r, c))

@@ -236,6 +236,8 @@ class Lexer:
                 e.kind != "HEAD" or whole in self.table_markers
             ):
                 return start, True
+            if "|" in sq and self._header_cells(whole):
+                return start, True
 
         # A window that starts mid-sentence (a long line cut for speed) is not a boundary.
         prev = text[start - 1] if start > 0 else "\n"
@@ -302,6 +304,16 @@ class Lexer:
         body = s.strip(" \t\f|\u3000")
         out.append(Token("TEXT", body, a + lead, a + lead + len(body)))
 
+    def _header_cells(self, whole: str) -> bool:
+        """A row written on one line whose every cell is the template's table wording (行政复议 | 行政诉讼).
+
+        Two cells at least: one word alone may be prose; bars between table words are not.
+        """
+        cells = [c for c in whole.split("|") if c]
+        if len(cells) < 2:
+            return False
+        return all((e := self.vocab.entries.get(c)) is not None and e.kind in ("CAPTION", "HEAD", "LABEL", "GROUP") for c in cells)
+
     def _table_start(self, folded: str, i: int, whole_line: bool) -> bool:
         ch = folded[i]
         rest = folded[i : i + 60]
@@ -310,7 +322,8 @@ class Lexer:
         # Most of these characters are ordinary prose: look at the next one before squeezing.
         if (ch in self._whole_line_only and not whole_line) or _next_char(rest) not in self._marker_next.get(ch, ()):
             return False
-        sq = squeezed(rest, folded=True)
+        # The cell bars of a row written on one line (行政复议 | 行政诉讼) are not words.
+        sq = squeezed(rest, folded=True).replace("|", "")
         body = sq[1:] if sq.startswith("(") else sq
         for m in self._markers:
             if not body.startswith(m.key) or (m.whole_line and not whole_line):
