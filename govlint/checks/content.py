@@ -345,8 +345,8 @@ class FeeNotReported(Rule):
                 report,
                 last.heading.span,
                 "报告没有说明是否收取信息处理费（应在第六部分写明）",
-                "the report does not say whether information processing fees were charged "
-                f"({context.template.section('other').display('en')} should)",
+                "the report does not say whether information processing fees were charged; "
+                f"{context.template.section('other').display('en')} should say so",
             )
 
 
