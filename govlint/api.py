@@ -9,19 +9,23 @@ govlint itself on one file is that file's GL901 finding.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional, Sequence
 
 from . import failures, plugins, ruleset
 from .config import ConfigError
-from .discovery import SUPPORTED, discover, walk
+from .cross import run as cross_run
+from .cross.merge import with_findings_across
+from .cross.summary import summarise
+from .discovery import SUPPORTED, Found, discover, walk
 from .guard import TimeLimitExceeded, Watchdog
+from .identities import arithmetic_value
 from .model import Diagnostic, Region, Related, Report, Source, Span
 from .parse.build import Builder
 from .parse.grammar import parse_tokens
 from .read.base import ReadResult
 from .read.encoding import DecodeError
 from .read.files import ReadFailure, read_path, too_large
+from .result import FileResult
 from .rule import SEVERITIES, Context, Rule
 from .select import Selection
 from .settings import Settings
@@ -39,59 +43,6 @@ def step_limit(timeout: Optional[float], size: int) -> Optional[float]:
     if not timeout or timeout <= 0:
         return None
     return timeout * max(1.0, size / _MIB)
-
-
-@dataclass
-class FileResult:
-    """The outcome of linting one file."""
-
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    report: Optional[Report] = None  # the document model; None when unreadable or detached
-    # Tracebacks (shown with --debug) of what went wrong in govlint or a plugin on
-    # this file (GL900, GL901): the results are incomplete, the exit code is 2.
-    internal_errors: list[str] = field(default_factory=list)
-    # Facts kept when the model is dropped (batch runs keep memory flat):
-    layout: Optional[str] = None
-    format: Optional[str] = None  # text, docx, html, pdf, markdown
-    encoding: Optional[str] = None
-    year: Optional[int] = None
-    edition: Optional[str] = None
-    lines: dict[int, str] = field(default_factory=dict)  # source lines the findings point at
-    cached: bool = False
-    cache_warning: Optional[str] = None  # why the result could not be cached (said once per run)
-
-    @property
-    def ok(self) -> bool:
-        return not self.diagnostics
-
-    def line(self, n: int) -> str:
-        """Text of line ``n`` of the source (for column conversions), if known."""
-        if self.report is not None:
-            src = self.report.source
-            if src.original is not None:  # HTML, Markdown: regions are lines of the page's source
-                return src.original_line(n)
-            starts = src.line_starts
-            if 0 < n <= len(starts):
-                end = starts[n] if n < len(starts) else len(src.text)
-                return src.text[starts[n - 1] : end]
-            return ""
-        return self.lines.get(n, "")
-
-    def detach(self) -> FileResult:
-        """Keep the facts and the lines findings point at; drop the model."""
-        r = self.report
-        if r is not None:
-            self.layout, self.encoding, self.year, self.edition = r.source.layout, r.source.encoding, r.year, r.edition
-            self.format = r.source.format
-            wanted = set()
-            for d in self.diagnostics:
-                for reg in [d.region, *d.related_regions]:
-                    if reg is not None:
-                        wanted.update((reg.start_line, reg.end_line))
-            self.lines = {n: self.line(n) for n in sorted(wanted)}
-            self.report = None
-        return self
 
 
 class ReportReadError(Exception):
@@ -464,6 +415,8 @@ def lint_paths(
     timeout: Optional[float] = DEFAULT_TIMEOUT,
     *,
     settings: Optional[Settings] = None,
+    previous: Optional[str | os.PathLike] = None,
+    compare: Optional[bool] = None,
 ) -> Iterator[FileResult]:
     """Lint files and folders; yields one result per file, in a stable order.
 
@@ -474,6 +427,14 @@ def lint_paths(
     (``include``, ``exclude``). Wrong arguments raise ConfigError at the
     call, before any file is read (the results are a generator, but the
     check is not deferred to the first result).
+
+    Rules that compare reports (GL6xx) run as on the command line: when one
+    is selected and more than one report is given (``compare`` None), or
+    when ``compare`` is True. They need every report read first, so the
+    results then come once the last file is read (each keeps its report:
+    ``detach()`` them, or pass ``compare=False``, to hold thousands).
+    ``previous`` is last year's report of the one report in ``paths``: it is
+    read to compare with, and has no result of its own.
     """
     selection, options, rules = _given(settings, selection, options, rules)
     max_bytes, timeout = _limits(settings, max_bytes, timeout)
@@ -481,7 +442,31 @@ def lint_paths(
     include = settings["include"] if settings is not None else SUPPORTED
     if settings is not None and not exclude:
         exclude = settings["exclude"]
-    return _lint_found(walk(paths, include, exclude, selection.base), selection, max_bytes, options, rules, timeout)
+    found = walk(paths, include, exclude, selection.base)
+    across = [r for r in cross_run.across(rules) if selection.enabled(r.code)]
+    if previous is None and (compare is False or not across):
+        return _lint_found(found, selection, max_bytes, options, rules, timeout)
+    files = list(found)
+    named: dict[str, str] = {}
+    if previous is not None:
+        if len(files) != 1:
+            raise ConfigError(f"previous names last year's report of one report, but {len(files)} files were given")
+        named = {files[0].path: str(previous)}
+        files.append(Found(str(previous)))
+    if compare is None and len(files) < 2 or compare is False:
+        return _lint_found(iter(files), selection, max_bytes, options, rules, timeout)
+    cells = cross_run.cells_needed(across, load_template())
+
+    def summarised() -> Iterator[FileResult]:
+        for res in _lint_found(iter(files), selection, max_bytes, options, rules, timeout):
+            res.summarised = True
+            if res.report is not None and is_report(res.report):
+                res.summary = summarise(res.report, cells, arithmetic_value)
+            yield res
+
+    context = Context(template=load_template(), options=options)
+    only = frozenset(named.values())
+    return with_findings_across(summarised(), across, context, selection, named, only, timeout)
 
 
 def _lint_found(found_files, selection, max_bytes, options, rules, timeout) -> Iterator[FileResult]:

@@ -17,11 +17,13 @@ from functools import partial
 from typing import Iterator, Optional, Sequence, Union
 
 from . import cache
-from .api import DEFAULT_TIMEOUT, FileResult, cannot_read, lint_bytes
+from .api import DEFAULT_TIMEOUT, FileResult, cannot_read, is_report, lint_bytes
 from .cache import default_cache_dir, fingerprint  # noqa: F401 - part of this module's interface
+from .cross.summary import summarise
 from .discovery import STDIN, Found
 from .failures import describe, internal_error
 from .guard import Watchdog
+from .identities import arithmetic_value
 from .read.files import ReadFailure, read_path, read_stream
 from .select import Selection
 
@@ -55,6 +57,9 @@ class Job:
     related: bool = True
     timeout: Optional[float] = DEFAULT_TIMEOUT
     stdin_name: str = STDIN  # the name standard input goes by in output and configuration
+    # The cells rules that compare reports read: each result then carries its report's summary
+    # (None: no such rule runs, no summaries).
+    summary_cells: Optional[tuple] = None
 
 
 def cache_key(job: Job, path: str, data: bytes) -> str:
@@ -84,11 +89,15 @@ def _lint_file(job: Job, path: str, watchdog: Optional[Watchdog], skip: frozense
     use_cache = bool(job.cache_dir) and not skip
     if use_cache:
         key = cache_key(job, name, data)
-        hit = cache.get(job.cache_dir or "", key, name, job.related)
+        hit = cache.get(job.cache_dir or "", key, name, job.related, job.summary_cells is not None)
         if hit is not None:
             return hit
     rules = [r for r in job.rules if r.code not in skip]
     res = lint_bytes(data, name, job.selection, job.max_bytes, job.options, rules, job.timeout, watchdog)
+    if job.summary_cells is not None:
+        res.summarised = True
+        if res.report is not None and is_report(res.report):
+            res.summary = summarise(res.report, job.summary_cells, arithmetic_value)
     res.detach()
     if use_cache and not res.internal_errors:
         res.cache_warning = cache.put(job.cache_dir, key, res)
@@ -141,7 +150,7 @@ def run(files: Sequence[Union[str, Found]], job: Job, jobs: int = 1, isolate: bo
         if f.failure is not None:
             return cannot_read(f.path, f.failure)
         key = local.get(i)
-        hit = cache.get(job.cache_dir or "", key, f.path, job.related) if key else None
+        hit = cache.get(job.cache_dir or "", key, f.path, job.related, job.summary_cells is not None) if key else None
         return hit or work(f.path)  # the entry may have gone since it was seen
 
     if not misses or (not isolate and (jobs <= 1 or len(misses) < 4)):

@@ -29,13 +29,13 @@ from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from . import __version__, plugins
-from .api import FileResult
 from .model import Diagnostic, Place, Region, Related, Span
 from .read.files import ReadFailure, read_path
+from .result import FileResult
 from .rule import SEVERITIES
 from .select import Selection
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 _SEVERITIES = frozenset(SEVERITIES)
 _PLACE_FIELDS = frozenset(f.name for f in dataclasses.fields(Place))
 _ENTRY_LIMIT = 64 * 1024 * 1024  # no real entry comes near; a planted giant is a miss
@@ -146,10 +146,11 @@ def key(fingerprint: str, selection: Selection, path: str, data: bytes) -> str:
 
 # ------------------------------------------------------------------ entries
 #
-# An entry is two lines of JSON: the findings, then what only some output formats
-# show (related locations, the source lines findings point at). JSON escapes line
-# breaks inside strings, so the first newline always ends the first part, and a
-# text run decodes only that part.
+# An entry is three lines of JSON: the findings, then what only some output formats
+# show (related locations, the source lines findings point at), then the report's
+# summary for rules that compare reports (null when none was made). JSON escapes
+# line breaks inside strings, so each newline ends a part, and a run decodes only
+# the parts it needs.
 
 def _region(r: Optional[Region]) -> Optional[list[int]]:
     return None if r is None else [r.start_line, r.start_column, r.end_line, r.end_column]
@@ -182,15 +183,16 @@ def dump(res: FileResult) -> bytes:
         "lines": {str(k): v for k, v in res.lines.items()},
         "related": [
             [
-                [[r.span.start, r.span.end, r.message] for r in d.related],
+                [[r.span.start if r.span else 0, r.span.end if r.span else 0, r.message] for r in d.related],
                 [_region(r) for r in d.related_regions],
                 [_place(p) for p in d.related_places],
             ]
             for d in res.diagnostics
         ],
     }
+    summary = {"asked": res.summarised, "summary": res.summary.as_json() if res.summary is not None else None}  # type: ignore[attr-defined]
     return "\n".join(
-        json.dumps(part, ensure_ascii=False, default=str, separators=(",", ":")) for part in (head, detail)
+        json.dumps(part, ensure_ascii=False, default=str, separators=(",", ":")) for part in (head, detail, summary)
     ).encode("utf-8")
 
 
@@ -225,16 +227,38 @@ def _as_region(v: Any) -> Optional[Region]:
     return Region(*v)
 
 
-def load(blob: bytes, path: str, related: bool = True) -> Optional[FileResult]:
-    """The result an entry holds, or None when the entry is not exactly what ``dump`` writes."""
+def load(blob: bytes, path: str, related: bool = True, summary: bool = False) -> Optional[FileResult]:
+    """The result an entry holds, or None when the entry is not exactly what ``dump`` writes
+    (or, with ``summary``, when it holds no summary of a report: one is needed, so lint again)."""
     try:
-        return _load(blob, path, related)
+        res = _load(blob, path, related)
+        if summary and res is not None:
+            asked, res.summary = _load_summary(blob, path)
+            if not asked:
+                return None  # made when no summary was asked for
+            res.summarised = True
+        return res
     except Exception:  # any damage at all: a miss, never a failure of the run
         return None
 
 
+def _load_summary(blob: bytes, path: str):
+    from .cross.summary import Summary
+
+    part = blob.split(b"\n", 2)
+    _need(len(part) == 3)
+    data = json.loads(part[2])
+    _need(isinstance(data, dict) and isinstance(data["asked"], bool))
+    if data["summary"] is None:
+        return data["asked"], None  # asked, but the file was no report
+    s = Summary.from_json(data["summary"])
+    s.path = path  # an entry serves every file with these bytes, wherever it is
+    return data["asked"], s
+
+
 def _load(blob: bytes, path: str, related: bool) -> Optional[FileResult]:
     first, _, rest = blob.partition(b"\n")
+    rest = rest.partition(b"\n")[0]
     head = json.loads(first)
     _need(isinstance(head, dict) and head.get("format") == CACHE_FORMAT)
     facts, diagnostics = head["facts"], head["diagnostics"]
@@ -289,12 +313,13 @@ def has(cache_dir: str, key: str) -> bool:
     return os.path.isfile(entry_path(cache_dir, key))
 
 
-def get(cache_dir: str, key: str, path: str, related: bool = True) -> Optional[FileResult]:
+def get(cache_dir: str, key: str, path: str, related: bool = True, summary: bool = False) -> Optional[FileResult]:
+    """The cached result of ``path``; ``summary``: it must carry the report's summary (else a miss)."""
     try:
         blob = read_path(entry_path(cache_dir, key), _ENTRY_LIMIT)
     except ReadFailure:
         return None  # missing, damaged, or not a regular file: lint again
-    return load(blob, path, related)
+    return load(blob, path, related, summary)
 
 
 def put(cache_dir: str, key: str, res: FileResult) -> Optional[str]:

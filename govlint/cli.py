@@ -24,16 +24,19 @@ from typing import Optional, Sequence
 
 from . import __version__, api, failures, plugins
 from .config import ConfigError
-from .discovery import STDIN, walk
+from .cross import run as cross_run
+from .cross.merge import with_findings_across
+from .discovery import STDIN, Found, walk
 from .i18n import choose_lang, t
 from .output import OutputClosed, OutputError, Sink
 from .read.files import ReadFailure, read_path
 from .report.safe import display_path, escape
 from .report.text import skipped_line
-from .rule import FAMILIES
+from .rule import FAMILIES, Context
 from .select import parse_codes
 from .settings import Settings, fail_rank
 from .settings import load as load_settings
+from .template import load_template
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a program stopped by Ctrl-C
@@ -82,6 +85,7 @@ def _lint_parser(prog: str = "govlint") -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="report files or directories (searched recursively for .txt); - reads standard input")
     p.add_argument("--stdin-filename", metavar="NAME", help="the name standard input (-) goes by in output and configuration")
+    p.add_argument("--previous", metavar="FILE", help="last year's report of the same issuer, to compare the one PATH with (GL601-GL603)")
     p.add_argument("--format", default="text", help="output format: text (default), sarif, json, github")
     p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     p.add_argument("--lang", choices=("zh", "en"), help="message language (default: config, then locale, then zh)")
@@ -185,7 +189,7 @@ class _Tally:
 
     def watch(self, results, progress=None):
         for res in results:
-            if res.path != "<plugins>":
+            if res.path not in ("<plugins>", "<reports>"):
                 self.files += 1
             if res.internal_errors:
                 self.internal.extend(res.internal_errors)
@@ -258,6 +262,18 @@ def _lint(argv: list[str]) -> int:
         if skipped:
             say(skipped_line(skipped, lang))
         return EXIT_ERROR
+    named: dict[str, str] = {}
+    context_only: frozenset = frozenset()
+    if ns.previous is not None:
+        if len(found) != 1:
+            say(f"govlint: --previous names last year's report of one report, but {len(found)} files were given")
+            return EXIT_ERROR
+        previous = Found(ns.previous)
+        named = {found[0].path if found[0].path != STDIN else (ns.stdin_filename or STDIN): previous.path}
+        context_only = frozenset([previous.path])
+        found.append(previous)
+    across = [r for r in cross_run.across(settings.rules) if selection.enabled(r.code)]
+    comparing = bool(across) and len(found) > 1
     options = {
         "lang": lang,
         "rules": [r for r in settings.rules if selection.enabled(r.code)],
@@ -279,6 +295,7 @@ def _lint(argv: list[str]) -> int:
         related=ns.format not in ("text", "github"),
         timeout=settings["timeout"] or None,
         stdin_name=ns.stdin_filename or STDIN,
+        summary_cells=cross_run.cells_needed(across, load_template()) if comparing else None,
     )
     jobs = ns.jobs or os.cpu_count() or 1
     tally = _Tally(fail_rank(settings["fail-level"]))
@@ -297,6 +314,10 @@ def _lint(argv: list[str]) -> int:
     # signal reaches it, the pool can end that worker and still report the file.
     third_party = any(not type(r).__module__.startswith("govlint.") for r in options["rules"])
     results = lint_results = batch.run(found, job, min(jobs, len(found)), isolate=third_party)
+    if comparing:
+        # Rules that compare reports run once every report is read: the output waits for them.
+        context = Context(template=load_template(), options=rule_options)
+        results = with_findings_across(results, across, context, selection, named, context_only, settings["timeout"] or None)
     failed_plugins = api.plugin_failures_result()
     if failed_plugins is not None and selection.enabled("GL900"):
         results = _chain([failed_plugins], results)
@@ -489,6 +510,11 @@ def _rule(argv: list[str]) -> int:
             _out(f"{r.code} {r.name} [{r.severity}]\n\n{r.summary.get(lang, '')}\n\n{r.explanation.get(lang, '')}\n")
             if r.basis:
                 _out(f"\n{'依据' if lang == 'zh' else 'Basis'}: {r.basis.get(lang, '')}\n")
+            previous = getattr(r, "example_previous", "")
+            if previous:
+                other = getattr(r, "example_context", "") == "other-issuer"
+                which = ("另一机关的报告" if other else "上年报告") if lang == "zh" else ("Another issuer's report" if other else "Last year's report")
+                _out(f"\n{which}:\n{previous}\n")
             if r.example_bad:
                 _out(f"\n{'错误示例' if lang == 'zh' else 'Bad'}:\n{r.example_bad}\n")
             if r.example_good:

@@ -43,6 +43,24 @@ def govlint_rules() -> list:
 
 
 @hookspec
+def govlint_cross_rules() -> list:
+    """Return rules that compare reports (instances of ``govlint.rule.ReportsRule`` subclasses).
+
+    Such a rule sees summaries, never whole reports: each report's issuer,
+    year, edition, the cells the rule names in ``summary_cells`` and the
+    fingerprints of each section's prose (``govlint.cross.summary.Summary``),
+    so memory stays flat over thousands of reports. ``check_reports(run,
+    context)`` runs once, when every report of the run is read (the output
+    waits for it); ``run.pairs`` holds this year's and last year's report of
+    each issuer (found by issuer and year, or named with ``--previous`` and
+    the configuration's ``previous`` table), ``run.summaries`` every report.
+    A finding (``ReportsRule.finding``) belongs to the report whose path it
+    names and may point into another (a related location in last year's
+    report). The rules are selected, ignored and listed like the others.
+    """
+
+
+@hookspec
 def govlint_formatters() -> list:
     """Return output formatter objects.
 

@@ -13,6 +13,7 @@ import itertools
 from dataclasses import dataclass
 from typing import Callable, Iterator, Optional, Sequence, Union
 
+from .model import Table
 from .template import IdentitySpec, TableSpec
 
 Number = Union[int, float]
@@ -218,3 +219,17 @@ class Checker:
             for head in first.get(tuple(-x for x in key), ()):
                 spend()
                 yield head + combo
+
+
+def arithmetic_value(t: Table, row: str, column: str) -> Optional[Number]:
+    """A cell's value for the identities: blanks and dashes count 0; text or uncertainty: not judged."""
+    if row in t.missing_rows:
+        return None
+    c = t.cell(row, column)
+    if c is None or not c.certain:
+        return None
+    if c.kind in ("blank", "dash"):
+        return 0
+    if c.kind == "text":
+        return None
+    return c.value

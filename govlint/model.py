@@ -466,10 +466,16 @@ class Report:
 
 @dataclass(frozen=True)
 class Related:
-    """A related location of a diagnostic (e.g. a cell that was added up)."""
+    """A related location of a diagnostic (e.g. a cell that was added up).
 
-    span: Span
+    ``path``: another file (last year's report, another issuer's) whose
+    region or place the diagnostic's ``related_regions``/``related_places``
+    give; its ``span`` is then None. None: the diagnostic's own file.
+    """
+
+    span: Optional[Span]
     message: str = ""
+    path: Optional[str] = None
 
 
 @dataclass

@@ -31,6 +31,7 @@ BUILTIN = (
     "govlint.checks.content",
     "govlint.checks.dates",
     "govlint.checks.hygiene",
+    "govlint.checks.cross",
     "govlint.checks.internal",
     "govlint.report.text",
     "govlint.report.sarif",
@@ -135,6 +136,7 @@ def build(extra: Iterable[Any] = (), entry_points: bool = True) -> PluginSet:
             continue
         hooks = (
             ("govlint_rules", rules),
+            ("govlint_cross_rules", rules),
             ("govlint_readers", readers),
             ("govlint_formatters", None),
             ("govlint_rule_packs", packs),
@@ -149,9 +151,9 @@ def build(extra: Iterable[Any] = (), entry_points: bool = True) -> PluginSet:
             except Exception as exc:
                 _fail(info, f"raised in {hook}", exc)
                 break
-            if hook == "govlint_rules":
+            if hook in ("govlint_rules", "govlint_cross_rules"):
                 for r in got:
-                    problem = _rule_problem(r, info, codes)
+                    problem = _rule_problem(r, info, codes, across=hook == "govlint_cross_rules")
                     if problem:
                         info.error = problem
                         continue
@@ -171,7 +173,7 @@ def build(extra: Iterable[Any] = (), entry_points: bool = True) -> PluginSet:
     return PluginSet(pm, infos, rules, readers, formatters, packs, options)
 
 
-def _rule_problem(rule: Any, info: PluginInfo, codes: dict[str, str]) -> Optional[str]:
+def _rule_problem(rule: Any, info: PluginInfo, codes: dict[str, str], across: bool = False) -> Optional[str]:
     code = getattr(rule, "code", None)
     if not isinstance(code, str) or not code:
         return f"rule {rule!r} has no code"
@@ -184,6 +186,10 @@ def _rule_problem(rule: Any, info: PluginInfo, codes: dict[str, str]) -> Optiona
             return f"rule {code} has no {attr}"
     if rule.severity not in ("error", "warning", "note"):
         return f"rule {code}: severity must be error, warning or note, not {rule.severity!r}"
+    if across and (getattr(rule, "scope", None) != "reports" or not callable(getattr(rule, "check_reports", None))):
+        return f"rule {code} from govlint_cross_rules must have scope \"reports\" and a check_reports method (see govlint.rule.ReportsRule)"
+    if not across and getattr(rule, "scope", "report") == "reports":
+        return f"rule {code} compares reports: return it from govlint_cross_rules, not govlint_rules"
     return None
 
 

@@ -32,10 +32,10 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from typing import Any, Callable, Iterator, Optional, Sequence
 
-from .api import FileResult
 from .failures import gl900, internal_error
 from .guard import Watchdog
 from .model import Diagnostic
+from .result import FileResult
 
 Lint = Callable[[str, Watchdog, frozenset], FileResult]
 _GOVLINT_STEP = -1  # reading and parsing: govlint's own

@@ -18,6 +18,7 @@ FAMILIES = {
     "GL3": ("years and dates", "年份与日期"),
     "GL4": ("content", "内容"),
     "GL5": ("text hygiene", "文字规范"),
+    "GL6": ("across reports", "跨报告"),
     "GL9": ("govlint itself", "govlint 自身"),
 }
 
@@ -77,6 +78,57 @@ class Rule:
             related=list(related) if related else [],
             data=data,
         )
+
+
+class ReportsRule(Rule):
+    """Base class of rules that compare reports (``scope = "reports"``; the GL6xx family).
+
+    Such a rule never sees a report, only each report's ``Summary``
+    (``govlint.cross.summary``): issuer, year, edition, the cells it names in
+    ``summary_cells`` ((table, row, column) triples; ``*`` in a column matches
+    every column of the row) and the fingerprints of each section's prose.
+    ``check_reports(run, context)`` is called once, when every report of the
+    run is read; ``run.pairs`` are this year's and last year's report of one
+    issuer, ``run.summaries`` every report. Findings are made with ``finding``
+    and belong to the report whose path they carry.
+    """
+
+    scope: ClassVar[str] = "reports"
+    summary_cells: ClassVar[tuple[tuple[str, str, str], ...]] = ()
+
+    def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
+        return ()  # nothing to see in one report
+
+    def check_reports(self, run: Any, context: Context) -> Iterable[Diagnostic]:  # pragma: no cover
+        raise NotImplementedError
+
+    def finding(
+        self,
+        path: str,
+        where: Any,
+        zh: str,
+        en: str,
+        related: Iterable[tuple[str, Any, str]] = (),
+        **data: Any,
+    ) -> Diagnostic:
+        """A finding on the report at ``path``, at ``where`` (anything with ``region``, ``place`` and
+        ``line``: a cell or a section of a summary); ``related`` are (path, where, message) triples,
+        in that report or another."""
+        d = Diagnostic(
+            code=self.code,
+            name=self.name,
+            severity=self.severity,
+            message={"zh": zh, "en": en},
+            path=path,
+            region=getattr(where, "region", None),
+            place=getattr(where, "place", None),
+            data=data,
+        )
+        for other, at, message in related:
+            d.related.append(Related(None, message, other if other != path else None))
+            d.related_regions.append(getattr(at, "region", None))
+            d.related_places.append(getattr(at, "place", None))
+        return d
 
 
 def rules_in(diags: Iterable[Diagnostic]) -> Iterator[str]:

@@ -35,7 +35,9 @@ from __future__ import annotations
 import importlib
 import re
 import sys
+import tempfile
 import types
+from pathlib import Path
 
 import pytest
 
@@ -237,7 +239,36 @@ def _run_internal_error(rule, kind, text, monkeypatch) -> list[str]:
     return [d.code for d in _lint(BASE)]
 
 
+def _with_rows(example: str) -> str:
+    """BASE with the example's table rows in place of its rows of the same label (a row is enough to
+    show a rule across reports); an example with section headings is spliced as usual."""
+    if any(section_of(line) for line in example.split("\n")):
+        return splice(example)
+    lines = BASE.split("\n")
+    for row in (x for x in example.split("\n") if "|" in x):
+        label = row.split("|")[0].strip()
+        at = next(i for i, line in enumerate(lines) if "|" in line and line.split("|")[0].strip() == label)
+        lines[at] = row
+    return "\n".join(lines)
+
+
+def _run_across(rule, kind, text, other_issuer: bool) -> list[str]:
+    """This year's report (BASE with the example) beside the example_previous one: last year's report of
+    the same issuer (years moved back), or, ``other_issuer``, another issuer's for the same year."""
+    this = _with_rows(text)
+    other = _with_rows(rule.example_previous)
+    other = other.replace("某县", "某区") if other_issuer else other.replace("2022年", "2021年").replace("2023年", "2022年")
+    with tempfile.TemporaryDirectory() as d:
+        a, b = Path(d, "this.txt"), Path(d, "other.txt")
+        a.write_text(this, encoding="utf-8")
+        b.write_text(other, encoding="utf-8")
+        results = list(govlint.lint_paths([a, b], selection=govlint.Selection(select=[rule.code]), rules=RULES, compare=True))
+    return [d.code for r in results if r.path == str(a) for d in r.diagnostics]
+
+
 RUNNERS = {
+    "pair": lambda rule, kind, text, monkeypatch: _run_across(rule, kind, text, other_issuer=False),
+    "other-issuer": lambda rule, kind, text, monkeypatch: _run_across(rule, kind, text, other_issuer=True),
     "report": _run_report,
     "file": _run_file,
     "plugin-failure": _run_plugin_failure,

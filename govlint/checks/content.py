@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from ..hookspecs import hookimpl
+from ..identities import arithmetic_value
 from ..model import OPENING, Contact, Diagnostic, Related, Report, Sentence, Span
 from ..rule import Context, Rule
-from .tables import arithmetic_value
 
 _GAP = r"[^。；;，,：:\d]{0,16}?"
 # What follows the count: the measure word 件. Trails are matched at the count; the look-behind,

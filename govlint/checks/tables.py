@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Iterable, Optional
 
 from ..hookspecs import hookimpl
-from ..identities import Outcome, evaluate
+from ..identities import Outcome, arithmetic_value, evaluate
 from ..model import Cell, Diagnostic, Related, Report, Span, Table
 from ..rule import Context, Rule
 from ..template import Edition, Template
@@ -268,20 +268,6 @@ def _show_en(c: Cell) -> str:
 
 def _cells_in_order(t: Table) -> list[Cell]:
     return [t.cells[(r, c)] for r in t.rows for c in t.columns if (r, c) in t.cells]
-
-
-def arithmetic_value(t: Table, row: str, column: str):
-    """A cell's value for the identities: blanks and dashes count 0; text or uncertainty: not judged."""
-    if row in t.missing_rows:
-        return None
-    c = t.cell(row, column)
-    if c is None or not c.certain:
-        return None
-    if c.kind in ("blank", "dash"):
-        return 0
-    if c.kind == "text":
-        return None
-    return c.value
 
 
 def _fmt(v) -> str:

@@ -90,6 +90,8 @@ def _related(d) -> list[dict[str, Any]]:
         reg = d.related_regions[i] if i < len(d.related_regions) else None
         place = d.related_places[i] if i < len(d.related_places) else None
         item: dict[str, Any] = {"message": rel.message, "location": _loc(reg)}
+        if rel.path is not None:
+            item["path"] = rel.path  # in another report
         if place is not None:
             item["place"] = _place(place)
         out.append(item)

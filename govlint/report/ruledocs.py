@@ -25,6 +25,11 @@ is missing; its other lines replace the closing lines after section 六. `……
 stands for text left out. Two kinds of rule are different: the examples of
 GL001 and GL002 are whole files, and those of GL900 and GL901 describe what
 happens (the test makes a plugin fail to import, and govlint fail on a file).
+The rules across reports (GL6xx) are shown with the other report: last
+year's report of the same issuer (GL601–GL603: the small report for 2021)
+or another issuer's for the same year (GL604: 某区's); an example that is
+only table rows puts them in place of the small report's rows of the same
+label.
 
 """
 
@@ -58,6 +63,10 @@ def render_markdown(rules: list) -> str:
         if r.basis:
             out.append(f"Basis (依据): {r.basis.get('zh', '')}")
             out.append("")
+        previous = getattr(r, "example_previous", "")
+        if previous:
+            which = "Another issuer's report (另一机关的报告)" if getattr(r, "example_context", "") == "other-issuer" else "Last year's report (上年报告)"
+            out += [f"{which}:", "", "```text", previous, "```", ""]
         if r.example_bad:
             out += ["Bad (错误示例):", "", "```text", r.example_bad, "```", ""]
         if r.example_good:

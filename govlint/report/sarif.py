@@ -172,13 +172,24 @@ def _results(res, lang: str, root: Path, index: dict[str, int]) -> Iterator[dict
         for i, rel in enumerate(d.related, start=1):
             region = d.related_regions[i - 1] if i <= len(d.related_regions) else None
             place = d.related_places[i - 1] if i <= len(d.related_places) else None
-            entry: dict[str, Any] = {"id": i, **_location(artifact, region, place, line, lang)}
+            if rel.path is not None:  # in another report (last year's, another issuer's)
+                if rel.path not in artifacts:
+                    uri, base = artifact_uri(rel.path, root)
+                    artifacts[rel.path] = {"uri": uri, "uriBaseId": base} if base else {"uri": uri}
+                entry: dict[str, Any] = {"id": i, **_location(artifacts[rel.path], region, place, _no_lines, lang)}
+            else:
+                entry = {"id": i, **_location(artifact, region, place, line, lang)}
             if rel.message:
                 entry["message"] = {"text": rel.message}
             related.append(entry)
         if related:
             item["relatedLocations"] = related
         yield item
+
+
+def _no_lines(n: int) -> str:
+    """Another file's lines are not at hand: its columns are taken as they are."""
+    return ""
 
 
 def _location(artifact: dict, region: Optional[Region], place, line: Callable[[int], str], lang: str) -> dict[str, Any]:

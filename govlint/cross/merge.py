@@ -1,0 +1,59 @@
+"""A run's results with the findings of the rules that compare reports added in.
+
+Those rules need every report read first, so the results are held (each a
+few findings and a summary, never a report) until the last file is done,
+then given out in their order with each file's cross-report findings merged
+in, as if its own rules had made them.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Optional, Sequence
+
+from ..model import Diagnostic
+from ..result import FileResult
+from ..rule import Context, Rule
+from ..select import Selection
+from . import run as cross_run
+
+
+def with_findings_across(
+    results: Iterable[FileResult],
+    rules: Sequence[Rule],
+    context: Context,
+    selection: Selection,
+    named: Optional[dict[str, str]] = None,
+    context_only: frozenset = frozenset(),
+    timeout: Optional[float] = None,
+) -> Iterator[FileResult]:
+    """``results`` (held until the last), each with its findings across reports.
+
+    ``context_only``: paths read only to compare with (``--previous``): their
+    results are not given out. A rule that raises or runs out of time is a
+    GL900 of its own result, path ``<reports>``, after the others.
+    """
+    held = list(results)
+    summaries = [r.summary for r in held if r.summary is not None]
+    by_path, broken, errors = cross_run.check(summaries, rules, context, named, timeout)  # type: ignore[arg-type]
+    for res in held:
+        extra = [d for d in by_path.get(res.path, ()) if selection.enabled(d.code, res.path)]
+        if extra and res.summary is not None:
+            # The source lines the new findings point at (output formats convert columns with them).
+            s = res.summary
+            for at in [*s.cells.values(), *s.sections.values()]:  # type: ignore[attr-defined]
+                if at.region is not None and at.line:
+                    res.lines.setdefault(at.region.start_line, at.line)
+        res.summary = None  # given out: nothing more needs it
+        if res.path in context_only:
+            continue
+        if extra:
+            for d in extra:
+                d.severity = selection.severity(d.code, d.severity)
+            res.diagnostics = sorted([*res.diagnostics, *extra], key=_order)
+        yield res
+    if broken:
+        yield FileResult("<reports>", broken, internal_errors=errors)
+
+
+def _order(d: Diagnostic) -> tuple:
+    return d.sort_key

@@ -1,0 +1,71 @@
+"""Which report is last year's of the same issuer.
+
+A report pairs with the one report of the run whose issuer is the same body
+(``issuer.same_issuer``) and whose year is one less. Never a guess: where
+several fit (the same report as a PDF and as a .docx, two 鼓楼区), the one in
+the same format is taken if it is the only one, else there is no pair, and
+``explain`` says why. Pairs named explicitly (``--previous``, the
+configuration's ``previous`` table) are taken as given.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Optional
+
+from .issuer import same_issuer
+from .summary import Summary
+
+
+@dataclass(frozen=True)
+class Pair:
+    this: Summary
+    previous: Summary
+    how: str  # "named": given by the user; "issuer and year": found
+
+
+def pair(summaries: list[Summary], named: Optional[dict[str, str]] = None) -> tuple[list[Pair], dict[str, str]]:
+    """The pairs of ``summaries`` and, for every report without one, why (English, for ``inspect``).
+
+    ``named`` maps a report's path to last year's report's path (both among
+    the summaries); those reports are paired with nothing else.
+    """
+    named = {_norm(k): _norm(v) for k, v in (named or {}).items()}
+    by_path = {_norm(s.path): s for s in summaries}
+    pairs: list[Pair] = []
+    why: dict[str, str] = {}
+    by_year: dict[int, list[Summary]] = {}
+    for s in summaries:
+        if s.year is not None and s.issuer_key:
+            by_year.setdefault(s.year, []).append(s)
+    for s in summaries:
+        p = _norm(s.path)
+        if p in named:
+            prev = by_path.get(named[p])
+            if prev is None:
+                why[s.path] = f"last year's report {named[p]} was not read"
+            else:
+                pairs.append(Pair(s, prev, "named"))
+            continue
+        if s.year is None:
+            why[s.path] = "its reporting year is not known"
+            continue
+        if not s.issuer_key:
+            why[s.path] = "its issuer is not known"
+            continue
+        fits = [o for o in by_year.get(s.year - 1, []) if same_issuer(o.issuer, s.issuer)]
+        if len(fits) > 1:
+            same_format = [o for o in fits if o.format == s.format]
+            fits = same_format if len(same_format) == 1 else fits
+        if not fits:
+            why[s.path] = f"no report of {s.issuer} for {s.year - 1} in this run"
+        elif len(fits) > 1:
+            why[s.path] = f"{len(fits)} reports could be last year's ({', '.join(o.path for o in fits[:3])}): none is taken"
+        else:
+            pairs.append(Pair(s, fits[0], "issuer and year"))
+    return pairs, why
+
+
+def _norm(path: str) -> str:
+    return os.path.normpath(os.path.abspath(path)) if path != "-" else path

@@ -1,0 +1,174 @@
+"""What a report keeps for the rules that compare reports: a few facts, some cells, fingerprints.
+
+Made in the process that parsed the report, right after its own rules ran,
+so the report itself can be dropped; small enough to keep thousands of
+(``array`` columns, not an object per sentence), and plain data for the
+cache (``as_json`` / ``from_json``).
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional
+
+from ..model import Place, Region, Report, Source, Span
+from .fingerprint import MIN_CHARS, fingerprint, normalise
+from .issuer import key_text
+
+# How much of each sentence is kept to quote it in a message.
+QUOTE = 24
+# The sections whose prose is compared (the tables' sections too: their prose, not their cells).
+SECTIONS = ("overview", "proactive", "requests", "review", "problems", "other")
+
+
+@dataclass
+class CellFact:
+    """One cell as its report read it, and where it is in that file."""
+
+    value: Optional[float]  # the arithmetic value (a blank counts 0); None: not certain, or text
+    raw: str
+    region: Optional[Region] = None
+    place: Optional[Place] = None
+    line: str = ""  # the source line of ``region`` (for column conversions in the output)
+    name: str = ""  # 表三/二、上年结转政府信息公开申请数量/自然人
+
+
+@dataclass
+class SectionPrint:
+    """A section's prose as fingerprints: one entry per sentence long enough to tell."""
+
+    chars: int = 0  # normalised characters of all its sentences, short ones included
+    hashes: array = field(default_factory=lambda: array("q"))
+    sizes: array = field(default_factory=lambda: array("H"))
+    quotes: list[str] = field(default_factory=list)
+    region: Optional[Region] = None  # the heading, where a finding about the section points
+    place: Optional[Place] = None
+    line: str = ""
+
+
+@dataclass
+class Summary:
+    path: str
+    format: str = "text"
+    issuer: Optional[str] = None
+    issuer_key: str = ""  # innermost place / body (洪泽区/人民政府): what pairing compares first
+    year: Optional[int] = None
+    edition: Optional[str] = None
+    editions: dict[str, str] = field(default_factory=dict)  # table id -> its edition
+    cells: dict[str, CellFact] = field(default_factory=dict)  # "3/carried/natural" -> the cell
+    sections: dict[str, SectionPrint] = field(default_factory=dict)
+
+    def cell(self, table: str, row: str, column: str) -> Optional[CellFact]:
+        return self.cells.get(f"{table}/{row}/{column}")
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "format": self.format,
+            "issuer": self.issuer,
+            "issuer_key": self.issuer_key,
+            "year": self.year,
+            "edition": self.edition,
+            "editions": self.editions,
+            "cells": {k: [c.value, c.raw, _region(c.region), c.place.as_dict() if c.place else None, c.line, c.name] for k, c in self.cells.items()},
+            "sections": {
+                k: [s.chars, list(s.hashes), list(s.sizes), s.quotes, _region(s.region), s.place.as_dict() if s.place else None, s.line]
+                for k, s in self.sections.items()
+            },
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Summary:
+        """The summary of ``as_json``; raises (KeyError, TypeError, ValueError) for anything else."""
+        s = cls(
+            path=str(d["path"]),
+            format=str(d["format"]),
+            issuer=d["issuer"] if d["issuer"] is None else str(d["issuer"]),
+            issuer_key=str(d["issuer_key"]),
+            year=None if d["year"] is None else int(d["year"]),
+            edition=d["edition"] if d["edition"] is None else str(d["edition"]),
+            editions={str(k): str(v) for k, v in d["editions"].items()},
+        )
+        for k, (value, raw, region, place, line, name) in d["cells"].items():
+            s.cells[str(k)] = CellFact(None if value is None else float(value), str(raw), _as_region(region), _as_place(place), str(line), str(name))
+        for k, (chars, hashes, sizes, quotes, region, place, line) in d["sections"].items():
+            if not (len(hashes) == len(sizes) == len(quotes)):
+                raise ValueError("a section's fingerprints do not line up")
+            s.sections[str(k)] = SectionPrint(
+                int(chars), array("q", hashes), array("H", sizes), [str(q) for q in quotes], _as_region(region), _as_place(place), str(line)
+            )
+        return s
+
+
+def _region(r: Optional[Region]) -> Optional[list[int]]:
+    return None if r is None else [r.start_line, r.start_column, r.end_line, r.end_column]
+
+
+def _as_region(v: Any) -> Optional[Region]:
+    return None if v is None else Region(*(int(x) for x in v))
+
+
+def _as_place(v: Any) -> Optional[Place]:
+    return None if v is None else Place(**{k: v[k] for k in v})
+
+
+def summarise(report: Report, cells: Iterable[tuple[str, str, str]], value_of) -> Summary:
+    """The summary of ``report``: ``cells`` (table, row, column) are kept; ``value_of(table, row, column)``
+    gives a cell's arithmetic value (None: not judged)."""
+    src = report.source
+    s = Summary(
+        path=src.path,
+        format=src.format,
+        issuer=report.issuer,
+        issuer_key=key_text(report.issuer),
+        year=report.year,
+        edition=report.edition,
+        editions={t.id: t.edition for t in report.tables if t.edition},
+    )
+    tables = {t.id: t for t in report.tables}
+    for table_id, row, column in cells:
+        t = tables.get(table_id)
+        c = t.cell(row, column) if t is not None else None
+        if t is None or c is None:
+            continue
+        region, place, line = _where(src, c.span)
+        s.cells[f"{table_id}/{row}/{column}"] = CellFact(
+            value_of(t, row, column), c.raw, region, place, line, "/".join(x for x in (t.short.get("zh", t.name), t.row_label(row), t.column_label(column)) if x)
+        )
+    for sec in report.sections:
+        if sec.key not in SECTIONS:
+            continue
+        p = SectionPrint()
+        p.region, p.place, p.line = _where(src, sec.heading.span)
+        for sentence in report.sentences_in(sec.key, kinds=("paragraph", "subheading")):
+            n = normalise(sentence.text)
+            p.chars += len(n)
+            if len(n) < MIN_CHARS:
+                continue
+            p.hashes.append(fingerprint(n))
+            p.sizes.append(min(len(n), 65535))
+            p.quotes.append(" ".join(sentence.text.split())[:QUOTE])
+        s.sections[sec.key] = p
+    return s
+
+
+def _where(src: Source, span: Optional[Span]) -> tuple[Optional[Region], Optional[Place], str]:
+    """Where a span is in the original file, as a finding made elsewhere needs it."""
+    if span is None:
+        return None, None, ""
+    if src.origin is None:
+        region = src.region(span)
+        return region, None, _line(src, region.start_line)
+    place = src.place(span)
+    region = src.region(span) if place is not None and place.textual else None
+    line = src.original_line(region.start_line) if region is not None and src.original is not None else ""
+    return region, place, line
+
+
+def _line(src: Source, n: int) -> str:
+    starts = src.line_starts
+    if not 0 < n <= len(starts):
+        return ""
+    end = starts[n] if n < len(starts) else len(src.text)
+    return src.text[starts[n - 1] : end]
