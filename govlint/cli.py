@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import sys
 from pathlib import Path
@@ -26,7 +27,7 @@ from . import __version__, api, failures, plugins
 from .config import ConfigError
 from .cross import run as cross_run
 from .cross.merge import with_findings_across
-from .discovery import STDIN, Found, walk
+from .discovery import STDIN, SUPPORTED, Found, walk
 from .i18n import choose_lang, t
 from .output import OutputClosed, OutputError, Sink
 from .read.files import ReadFailure, read_path
@@ -394,6 +395,8 @@ def _one_file(argv: list[str], prog: str, description: str, flag: str, flag_help
 
 
 def _inspect(argv: list[str]) -> int:
+    if "--pairs" in argv:
+        return _inspect_pairs(argv)
     ns, result, code = _one_file(
         argv, "govlint inspect", "Show what govlint understood of a report.", "--json", "machine-readable output"
     )
@@ -403,6 +406,52 @@ def _inspect(argv: list[str]) -> int:
 
     report = api.parse(result)  # type: ignore[arg-type]
     _out(render_json(report) if ns.json else "\n".join(escape(line) for line in render_text(report).split("\n")))
+    return EXIT_OK
+
+
+def _inspect_pairs(argv: list[str]) -> int:
+    """``govlint inspect --pairs PATH…``: which report is each one's last year's, and why none is."""
+    p = _Parser(prog="govlint inspect --pairs", description="Show how reports pair up with last year's (GL601-GL603).")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--pairs", action="store_true", required=True)
+    p.add_argument("--previous", metavar="FILE", help="last year's report of the one PATH")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    ns = p.parse_args(argv)
+    from .cross.pairing import pair
+    from .cross.summary import summarise
+
+    found = [f for f in walk(ns.paths, SUPPORTED, (), None) if f.failure is None]
+    named = {}
+    if ns.previous:
+        if len(found) != 1:
+            say(f"govlint: --previous names last year's report of one report, but {len(found)} files were given")
+            return EXIT_ERROR
+        named = {found[0].path: ns.previous}
+        found.append(Found(ns.previous))
+    summaries = []
+    for f in found:
+        try:
+            summaries.append(summarise(api.parse_path(f.path), (), lambda *a: None))
+        except api.ReportReadError as e:
+            say(f"govlint: cannot read {display_path(f.path)}: {e.reason_en}")
+    pairs, why = pair(summaries, named)
+    last = {p.this.path: p for p in pairs}
+    rows = []
+    for s in summaries:
+        if ns.previous and s.path == ns.previous:
+            continue
+        p_ = last.get(s.path)
+        rows.append({
+            "path": s.path, "issuer": s.issuer, "issuer_key": s.issuer_key, "year": s.year,
+            "previous": p_.previous.path if p_ else None, "how": p_.how if p_ else None, "why_none": why.get(s.path),
+        })
+    if ns.json:
+        _out(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    for r in rows:
+        who = f"{r['issuer'] or '(issuer unknown)'} {r['year'] or '(year unknown)'}"
+        then = f"<- {display_path(r['previous'])} ({r['how']})" if r["previous"] else f"no pair: {r['why_none']}"
+        _out(f"{display_path(r['path'])}: {escape(who)} {escape(then)}\n")
     return EXIT_OK
 
 

@@ -51,6 +51,7 @@ KEYS = {
         Key("issuer-kind", "str", "government (31 March) or department (31 January)", ("government", "department")),
         Key("contact-required", "strs", "contact details that must all be given", ("phone", "email", "address")),
         Key("repeated-word-allow", "strs", "doubled words that are intended (GL501)"),
+        Key("repeat-threshold", "share", "share of a section's prose repeated from another report that is reported (GL603, GL604; default 0.5)"),
         Key("rule-packs", "strs", "declarative rule packs to load: files, or builtin:NAME"),
     )
 }
@@ -67,7 +68,7 @@ class ConfigOption:
     kind: str
     help: str
     default: Any = None
-RULE_OPTIONS = ("year", "issuer-kind", "contact-required", "repeated-word-allow")
+RULE_OPTIONS = ("year", "issuer-kind", "contact-required", "repeated-word-allow", "repeat-threshold")
 
 
 class ConfigError(ValueError):
@@ -190,6 +191,10 @@ def value(
         if not isinstance(v, (int, float)) or isinstance(v, bool) or not 0 <= v <= 86400:
             shown = f"{v:g}" if isinstance(v, (int, float)) and not isinstance(v, bool) else repr(v)
             raise ConfigError(f"{where} must be a number of seconds from 0 (no limit) to 86400, not {shown}")
+    elif key.kind == "share":
+        if not isinstance(v, (int, float)) or isinstance(v, bool) or not 0 < v <= 1:
+            raise ConfigError(f"{where} must be a share from 0 to 1 (0.5: half), not {v!r}")
+        v = float(v)
     elif key.kind == "int":
         if not isinstance(v, int) or isinstance(v, bool):
             raise ConfigError(f"{where} must be a whole number, not {v!r}")

@@ -95,6 +95,9 @@ class ReportsRule(Rule):
 
     scope: ClassVar[str] = "reports"
     summary_cells: ClassVar[tuple[tuple[str, str, str], ...]] = ()
+    # Reports whose issuer is not known are not compared (and their results are not held back);
+    # a rule that wants them too says False.
+    needs_issuer: ClassVar[bool] = True
 
     def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
         return ()  # nothing to see in one report

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from . import ruleset
-from .config import KEYS, Config, ConfigError, check_codes, discover, value
+from .config import KEYS, RULE_OPTIONS, Config, ConfigError, check_codes, discover, value
 from .config import load as load_config
 from .discovery import SUPPORTED
 from .select import Selection
@@ -53,8 +53,7 @@ class Settings:
 
     def rule_options(self) -> dict[str, Any]:
         """Options rules read: govlint's own (year, issuer-kind …) and every key a plugin added."""
-        own = ("year", "issuer-kind", "contact-required", "repeated-word-allow")
-        return {k: v for k, v in self.values.items() if k in own or k not in KEYS}
+        return {k: v for k, v in self.values.items() if k in RULE_OPTIONS or k not in KEYS}
 
     def show(self) -> str:
         lines = [f"# configuration file: {self.config.path or '(none)'}"]

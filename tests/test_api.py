@@ -23,7 +23,7 @@ TEXT = make_report()
         ({"selection": govlint.Selection(severities={"GL20": "note"})}, "selection.severities: unknown rule code or prefix 'GL20'"),
         ({"selection": govlint.Selection(severities={"GL201": "fatal"})}, "'fatal' is not one of error, warning, note"),
         ({"selection": govlint.Selection(per_file_ignores={"*.txt": ["XYZ1"]})}, "per_file_ignores['*.txt']"),
-        ({"options": {"yaer": 2022}}, "options: unknown key 'yaer' (known: contact-required, issuer-kind, repeated-word-allow, year)"),
+        ({"options": {"yaer": 2022}}, "options: unknown key 'yaer' (known: contact-required, issuer-kind, repeat-threshold, repeated-word-allow, year)"),
         ({"options": {"year": "2022"}}, "options: key 'year' must be a whole number, not '2022'"),
         ({"options": {"issuer-kind": "county"}}, "must be one of government, department"),
         ({"options": {"select": ["GL1"]}}, "options: unknown key 'select'"),  # a selection is not a rule option

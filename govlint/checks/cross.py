@@ -82,7 +82,7 @@ class CarryOverMismatch(ReportsRule):
     def check_reports(self, run: Run, context: Context) -> Iterable[Diagnostic]:
         table_zh, table_en = _table_names(context, "3")
         for p in run.pairs:
-            columns = [k.split("/")[2] for k in p.this.cells if k.startswith("3/carried/")]
+            columns = [k.split("/", 2)[2] for k in p.this.cells if k.startswith("3/carried/")]
             for column in columns:
                 now = p.this.cell("3", "carried", column)
                 before = p.previous.cell("3", "carry_next", column)
@@ -97,7 +97,7 @@ class CarryOverMismatch(ReportsRule):
                     "本年的上年结转应等于上年的结转下年度",
                     f"{table_en}, {here_en} is {_fmt(now.value)}, but last year's report ({p.previous.path}) "
                     f"carried {_fmt(before.value)} over ({there_en}): the two must be equal",
-                    related=[(p.previous.path, before, f"上年报告：{before.name}")],
+                    related=[(p.previous.path, before, f"上年报告：{table_zh}{there_zh}")],
                     column=column,
                     found=now.value,
                     expected=before.value,
@@ -158,7 +158,7 @@ class StockDiscontinuity(ReportsRule):
                     f"{table_en}, {en} is {_fmt(now.value)}, but last year's report ({p.previous.path}) had "
                     f"{_fmt(before.value)} in force, + {_fmt(made.value)} issued − {_fmt(repealed.value)} repealed "
                     f"= {_fmt(expected)} (documents may also have lapsed: check)",
-                    related=[(p.previous.path, before, f"上年报告：{before.name}")],
+                    related=[(p.previous.path, before, f"上年报告：{table_zh}{zh}")],
                     row=row,
                     found=now.value,
                     expected=expected,

@@ -35,10 +35,12 @@ def pair(summaries: list[Summary], named: Optional[dict[str, str]] = None) -> tu
     by_path = {_norm(s.path): s for s in summaries}
     pairs: list[Pair] = []
     why: dict[str, str] = {}
-    by_year: dict[int, list[Summary]] = {}
+    # Candidates by year and issuer key (innermost place and body): two names of one body share
+    # it, so each report looks at a handful of candidates, not at every report of the year.
+    by_key: dict[tuple[int, str], list[Summary]] = {}
     for s in summaries:
         if s.year is not None and s.issuer_key:
-            by_year.setdefault(s.year, []).append(s)
+            by_key.setdefault((s.year, s.issuer_key), []).append(s)
     for s in summaries:
         p = _norm(s.path)
         if p in named:
@@ -54,7 +56,7 @@ def pair(summaries: list[Summary], named: Optional[dict[str, str]] = None) -> tu
         if not s.issuer_key:
             why[s.path] = "its issuer is not known"
             continue
-        fits = [o for o in by_year.get(s.year - 1, []) if same_issuer(o.issuer, s.issuer)]
+        fits = [o for o in by_key.get((s.year - 1, s.issuer_key), []) if same_issuer(o.issuer, s.issuer)]
         if len(fits) > 1:
             same_format = [o for o in fits if o.format == s.format]
             fits = same_format if len(same_format) == 1 else fits

@@ -30,8 +30,7 @@ class CellFact:
     raw: str
     region: Optional[Region] = None
     place: Optional[Place] = None
-    line: str = ""  # the source line of ``region`` (for column conversions in the output)
-    name: str = ""  # 表三/二、上年结转政府信息公开申请数量/自然人
+    line: str = ""  # the source line of ``region``, where output needs it to convert columns (see _line)
 
 
 @dataclass
@@ -56,11 +55,25 @@ class Summary:
     year: Optional[int] = None
     edition: Optional[str] = None
     editions: dict[str, str] = field(default_factory=dict)  # table id -> its edition
-    cells: dict[str, CellFact] = field(default_factory=dict)  # "3/carried/natural" -> the cell
+    # "3/carried/natural" -> (value, raw, region as four numbers, place, line): plain tuples, a
+    # CellFact each only when asked for (an object per cell would be most of a summary's memory).
+    cells: dict[str, tuple] = field(default_factory=dict)
     sections: dict[str, SectionPrint] = field(default_factory=dict)
 
     def cell(self, table: str, row: str, column: str) -> Optional[CellFact]:
-        return self.cells.get(f"{table}/{row}/{column}")
+        c = self.cells.get(f"{table}/{row}/{column}")
+        if c is None:
+            return None
+        value, raw, region, place, line = c
+        return CellFact(value, raw, Region(*region) if region else None, place, line)
+
+    def places(self) -> Iterable[CellFact]:
+        """Every kept cell (for the source lines findings point at)."""
+        for key in self.cells:
+            table, row, column = key.split("/", 2)
+            found = self.cell(table, row, column)
+            if found is not None:
+                yield found
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -71,7 +84,7 @@ class Summary:
             "year": self.year,
             "edition": self.edition,
             "editions": self.editions,
-            "cells": {k: [c.value, c.raw, _region(c.region), c.place.as_dict() if c.place else None, c.line, c.name] for k, c in self.cells.items()},
+            "cells": {k: [v, raw, list(r) if r else None, p.as_dict() if p else None, line] for k, (v, raw, r, p, line) in self.cells.items()},
             "sections": {
                 k: [s.chars, list(s.hashes), list(s.sizes), s.quotes, _region(s.region), s.place.as_dict() if s.place else None, s.line]
                 for k, s in self.sections.items()
@@ -90,8 +103,11 @@ class Summary:
             edition=d["edition"] if d["edition"] is None else str(d["edition"]),
             editions={str(k): str(v) for k, v in d["editions"].items()},
         )
-        for k, (value, raw, region, place, line, name) in d["cells"].items():
-            s.cells[str(k)] = CellFact(None if value is None else float(value), str(raw), _as_region(region), _as_place(place), str(line), str(name))
+        for k, (value, raw, region, place, line) in d["cells"].items():
+            r = _as_region(region)
+            s.cells[str(k)] = (
+                None if value is None else float(value), str(raw), _region_tuple(r), _as_place(place), str(line)
+            )
         for k, (chars, hashes, sizes, quotes, region, place, line) in d["sections"].items():
             if not (len(hashes) == len(sizes) == len(quotes)):
                 raise ValueError("a section's fingerprints do not line up")
@@ -103,6 +119,10 @@ class Summary:
 
 def _region(r: Optional[Region]) -> Optional[list[int]]:
     return None if r is None else [r.start_line, r.start_column, r.end_line, r.end_column]
+
+
+def _region_tuple(r: Optional[Region]) -> Optional[tuple[int, int, int, int]]:
+    return None if r is None else (r.start_line, r.start_column, r.end_line, r.end_column)
 
 
 def _as_region(v: Any) -> Optional[Region]:
@@ -133,9 +153,8 @@ def summarise(report: Report, cells: Iterable[tuple[str, str, str]], value_of) -
         if t is None or c is None:
             continue
         region, place, line = _where(src, c.span)
-        s.cells[f"{table_id}/{row}/{column}"] = CellFact(
-            value_of(t, row, column), c.raw, region, place, line, "/".join(x for x in (t.short.get("zh", t.name), t.row_label(row), t.column_label(column)) if x)
-        )
+        value = value_of(t, row, column)
+        s.cells[f"{table_id}/{row}/{column}"] = (None if value is None else float(value), c.raw, _region_tuple(region), place, line)
     for sec in report.sections:
         if sec.key not in SECTIONS:
             continue
@@ -149,7 +168,8 @@ def summarise(report: Report, cells: Iterable[tuple[str, str, str]], value_of) -
             p.hashes.append(fingerprint(n))
             p.sizes.append(min(len(n), 65535))
             p.quotes.append(" ".join(sentence.text.split())[:QUOTE])
-        s.sections[sec.key] = p
+        if p.hashes:  # a section with nothing long enough to tell is not compared: not kept
+            s.sections[sec.key] = p
     return s
 
 
@@ -163,12 +183,15 @@ def _where(src: Source, span: Optional[Span]) -> tuple[Optional[Region], Optiona
     place = src.place(span)
     region = src.region(span) if place is not None and place.textual else None
     line = src.original_line(region.start_line) if region is not None and src.original is not None else ""
-    return region, place, line
+    return region, place, line if any(ord(ch) > 0xFFFF for ch in line) else ""
 
 
 def _line(src: Source, n: int) -> str:
+    """Line ``n``, kept only where output needs it: SARIF counts columns in UTF-16 units, which differ
+    from characters only after a character beyond the BMP (rare: the line is then kept)."""
     starts = src.line_starts
     if not 0 < n <= len(starts):
         return ""
     end = starts[n] if n < len(starts) else len(src.text)
-    return src.text[starts[n - 1] : end]
+    line = src.text[starts[n - 1] : end]
+    return line if any(ord(ch) > 0xFFFF for ch in line) else ""
