@@ -8,6 +8,7 @@ instead of spelling template wording out itself.
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -233,6 +234,22 @@ class TableMarker:
     followed_by: tuple[str, ...] = ()  # normalised
 
 
+@dataclass(frozen=True)
+class ClaimSpec:
+    """Something the prose says of the tables as a whole, and the cells that would contradict it (GL405)."""
+
+    id: str
+    says: re.Pattern
+    cells: tuple[tuple[str, str, str], ...]
+    what: tuple[tuple[str, str], ...]  # (lang, text): what the claim denies
+    about: Optional[re.Pattern] = None  # the sentence must also say this
+    unless: Optional[re.Pattern] = None  # a sentence that says this is about something narrower
+
+    def display(self, lang: str = "zh") -> str:
+        names = dict(self.what)
+        return names.get(lang) or names.get("zh", self.id)
+
+
 @dataclass
 class Template:
     sections: tuple[SectionSpec, ...]
@@ -240,6 +257,7 @@ class Template:
     table_markers: tuple[TableMarker, ...]
     caption_header: str = ""
     vocabulary: dict[str, VocabEntry] = field(default_factory=dict)
+    claims: tuple[ClaimSpec, ...] = ()
 
     @property
     def current(self) -> Edition:
@@ -388,11 +406,23 @@ def _load(data: dict) -> Template:
                 followed_by=tuple(label_key(f) for f in m.get("followed_by", ())),
             )
         )
+    claims = tuple(
+        ClaimSpec(
+            id=c["id"],
+            says=re.compile(c["says"]),
+            cells=tuple((str(t), str(r), str(col)) for t, r, col in c["cells"]),
+            what=tuple(sorted((lang, str(text)) for lang, text in c["what"].items())),
+            about=re.compile(c["about"]) if c.get("about") else None,
+            unless=re.compile(c["unless"]) if c.get("unless") else None,
+        )
+        for c in data.get("claims") or ()
+    )
     tpl = Template(
         sections=sections,
         editions=editions,
         table_markers=tuple(markers),
         caption_header=data.get("caption_header", ""),
+        claims=claims,
     )
     tpl.vocabulary = _vocabulary(tpl)
     return tpl

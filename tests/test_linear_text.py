@@ -275,6 +275,11 @@ def all_patterns() -> dict[str, re.Pattern]:
     lexer = Lexer(load_template())
     for p in (lexer.vocab.pattern, lexer._caption, lexer._candidate):
         found.setdefault(p.pattern, p)
+    # The claims GL405 looks for are template data.
+    for claim in load_template().claims:
+        for p in (claim.says, claim.about, claim.unless):
+            if p is not None:
+                found.setdefault(p.pattern, p)
     return found
 
 

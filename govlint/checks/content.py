@@ -406,6 +406,97 @@ class ThinImprovement(Rule):
         )
 
 
+# ---------------------------------------------------------------- claims about the tables as a whole
+
+
+class ClaimContradictsTable(Rule):
+    code = "GL405"
+    name = "claim-contradicts-table"
+    severity = "warning"
+    summary = {
+        "zh": "正文的说法与统计表矛盾（称“全部办结”但有结转，称“未发生行政复议”但表四有案件……）",
+        "en": "The prose says something the tables contradict (all answered while some are carried over, "
+        "no reconsideration while table 4 has cases …)",
+    }
+    explanation = {
+        "zh": "第一至四部分的文字若称申请“全部办结”“均已按期答复”，表三“四、结转下年度继续办理”应为 0；"
+        "称“未发生行政复议/行政诉讼”，表四相应总计应为 0；称“未收到政府信息公开申请”，表三“本年新收”应为 0。"
+        "只看确定读取的单元格；说的是其他年份、同比，或只是更窄的说法（“未发生被纠错的行政复议”“办结的申请均按期答复”）时不报告。"
+        "这些说法的写法是模板数据（template.yaml 的 claims）。消息引用原句并指出单元格。",
+        "en": "When sections 1 to 4 say that requests were all answered (全部办结, 均已按期答复), table 3's "
+        "4. carried over to next year must be 0; no reconsideration or lawsuit (未发生行政复议/行政诉讼): table 4's "
+        "totals must be 0; no applications (未收到政府信息公开申请): table 3's applications received must be 0. "
+        "Only cells read with certainty count; a sentence about another year, a comparison, or a narrower claim "
+        "(未发生被纠错的行政复议, 办结的申请均按期答复) is not judged. The wordings are template data (claims in "
+        "template.yaml). The message quotes the sentence and names the cell.",
+    }
+    example_bad = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "全年收到的政府信息公开申请均已按期答复。\n"
+        "四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2"
+    )
+    example_good = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "全年收到的政府信息公开申请均已按期答复。\n"
+        "四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0"
+    )
+
+    def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
+        claims = context.template.claims
+        tables = {t.id: t for t in report.tables}
+        if not claims or not tables:
+            return
+        for s in report.sentences_in(*_FACTS, kinds=("paragraph",)):
+            text = s.text
+            if _OTHER_PERIOD.search(text) or _other_year(text, report.year):
+                continue
+            for claim in claims:
+                m = claim.says.search(text)
+                if m is None or (claim.about and not claim.about.search(text)) or (claim.unless and claim.unless.search(text)):
+                    continue
+                total, cells = _sum_of(tables, claim.cells)
+                if total is None or total <= 0:
+                    continue
+                t = tables[claim.cells[0][0]]
+                quote = _quote(text)
+                names_zh = "、".join(_cell_label(tables[tid], r, c, "zh") for tid, r, c in claim.cells)
+                names_en = "; ".join(_cell_label(tables[tid], r, c, "en") for tid, r, c in claim.cells)
+                yield self.diagnostic(
+                    report,
+                    s.at(*m.span()),
+                    f"正文称“{quote}”，但{t.short.get('zh', t.name)}{names_zh}为 {_fmt(total)}"
+                    f"（{claim.display('zh')}）",
+                    f"the text says “{quote}”, but {t.short.get('en', t.name)}, {names_en} is {_fmt(total)} "
+                    f"({claim.display('en')})",
+                    related=[Related(sp, "统计表单元格") for sp in cells],
+                    claim=claim.id,
+                    table_value=total,
+                )
+
+
+def _sum_of(tables: dict, cells) -> tuple[Optional[float], list[Span]]:
+    total = 0
+    spans: list[Span] = []
+    for table_id, row, column in cells:
+        t = tables.get(table_id)
+        v = arithmetic_value(t, row, column) if t is not None else None
+        if v is None:
+            return None, []
+        total += v
+        c = t.cell(row, column)
+        if c is not None and c.span is not None:
+            spans.append(c.span)
+    return total, spans
+
+
+def _cell_label(t, row: str, column: str, lang: str) -> str:
+    r = t.row_label(row, lang)
+    c = t.column_label(column, lang)
+    if lang == "zh":
+        return f"“{r}”/“{c}”" if r else f"“{c}”"
+    return f"{r} / {c}" if r else c
+
+
 @hookimpl
 def govlint_rules() -> list:
-    return [MissingContact(), NarrativeMismatch(), FeeNotReported(), ThinImprovement()]
+    return [MissingContact(), NarrativeMismatch(), ClaimContradictsTable(), FeeNotReported(), ThinImprovement()]
