@@ -237,7 +237,7 @@ HOSTILE = "\x1b[2J\x1b[31m红\x1b]0title\x07\u202e\u2066\x9b\x7f"
 def test_control_characters_from_a_report_are_escaped(fmt, tmp_path, capsys):
     f = tmp_path / "r.txt"
     # GL301 quotes the plan sentence: put every kind of control character in one.
-    f.write_text(make_report(bodies={4: "存在的问题是解读不够。2022年，我县将" + HOSTILE + "加强解读。"}), encoding="utf-8")
+    f.write_text(make_report(bodies={4: "存在的问题是解读不够。2022年，我县将加强" + HOSTILE + "解读。"}), encoding="utf-8")
     main(["--isolated", "--no-cache", "--lang", "en", "--format", fmt, str(f)])
     out = capsys.readouterr().out
     (quoted,) = [ln for ln in out.splitlines() if "GL301" in ln]

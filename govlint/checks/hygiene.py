@@ -13,17 +13,37 @@ from ..rule import Context, Rule
 # option (a list of phrases, e.g. ["研究研究"]).
 ALLOWED = frozenset(
     """
-    常常 天天 人人 一一 多多 个个 事事 处处 时时 刻刻 层层 步步 家家 户户 点点 滴滴 条条 件件 样样 渐渐 慢慢
+    的的确确 常常 天天 人人 一一 多多 个个 事事 处处 时时 刻刻 层层 步步 家家 户户 点点 滴滴 条条 件件 样样 渐渐 慢慢
     紧紧 牢牢 深深 默默 实实在在 扎扎实实 切切实实 认认真真 明明白白 清清楚楚 踏踏实实 稳稳 好好 大大 小小 细细
     频频 屡屡 久久 往往 纷纷 项项 级级 环环 节节 方方面面 源源 年年 月月 日日 次次 村村 镇镇 户户 人人 等等
     不了了之 和和美美 一对对 是是非非 实事求是是 家家户户 一件件 一项项 一条条 一个个 一次次 一步步 高高
     """.split()
 )
 
-# Function words whose doubling is almost always a slip ("的的", "在在").
+# Function words whose doubling is usually a slip ("的的", "在在") unless the first ends a word or
+# the second begins one (可以以书面形式 is 可以 + 以, 成为为民 is 成为 + 为民).
 _DOUBLED_CHAR = re.compile(r"([的地和与及在是对为将被并于按向从把也都就以由其之])\1")
-# A year followed by a doubled 年 that is not 年初/年底/年末/年中/年内/年度 ("2020年年湖州市").
-_YEAR_YEAR = re.compile(r"\d{4}\s*年年(?![初底末中内度终])")
+# For each of them: characters that make a word with it before it (可|以 …) and after it (以|及 …).
+# A doubling with a word on either side is two words, not a slip.
+_BOUND_BEFORE = {
+    "的": "目端有别", "地": "当各土场基本外实就特属驻阵异两内用盆山耕林绿境领", "和": "平总缓调温柔中协祥共饱",
+    "与": "参给赋", "及": "以涉波顾普危提来", "在": "现存正所实自内外潜好", "是": "于就还但只可凡总正即或若要倒硬老真也都",
+    "对": "面针相绝核比应反校配一", "为": "成作认行因以视称更较极尤最分列变改转评定广", "将": "即必终势",
+    "被": "棉", "并": "合兼吞", "于": "由对关属基位处用终至等便善在归限鉴勇敢乐易急过忠高低多少大小趋适始源出",
+    "向": "面导方走转意倾动去双单定指一流", "从": "服遵听顺跟自无", "把": "一", "都": "首大全", "就": "成造迁也早",
+    "以": "可予加给得难足借用据所何藉赖无施", "由": "理自缘经事因来", "其": "尤极与及何", "之": "总反加随为",
+}
+_BOUND_AFTER = {
+    "的": "确", "地": "方区域址点位图产震理质税面铁下表段带", "和": "谐平解睦美好", "与": "会其否",
+    "及": "时早格其", "在": "于职线场岗建内外", "是": "否非", "对": "口象接照比待外标话策应于此方",
+    "为": "民了此主人何止期", "将": "来近军领", "被": "告动子", "并": "且非列行重存联网发购入未不",
+    "于": "是此今", "按": "照时期需规程月季年", "向": "来导往", "从": "事而严业来中前此", "把": "关握手",
+    "都": "市", "就": "业是此近地医餐绪", "以": "及上下来后前便免为往内外致此期", "由": "于此来",
+    "其": "中他余实次后间它", "之": "一后前间外内中下上际类所",
+}
+# A year followed by a doubled 年 that is not a word beginning with 年 ("2020年年湖州市" is a slip;
+# 2022年年初, 2021年年报, 2022年年均增长 are a year and a word).
+_YEAR_YEAR = re.compile(r"\d{4}\s*年年(?![初底末中内度终报均鉴检会薪限龄级份代头前后间来化审票货息轻])")
 # A word of two to four characters written twice in a row ("工作工作").
 _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 # Doubled list or sentence punctuation ("，，", "。。").
@@ -39,6 +59,14 @@ def _allowed(text: str, a: int, b: int, allow: Iterable[str]) -> bool:
                 return True
             i = text.find(phrase, i + 1, b + len(phrase) - 1)
     return False
+
+
+def _two_words(text: str, a: int, b: int) -> bool:
+    """Is the doubled character text[a:b] the end of one word and the start of the next?"""
+    ch = text[a]
+    before = text[a - 1] if a > 0 else ""
+    after = text[b] if b < len(text) else ""
+    return bool(before and before in _BOUND_BEFORE.get(ch, "")) or bool(after and after in _BOUND_AFTER.get(ch, ""))
 
 
 class RepeatedWord(Rule):
@@ -81,6 +109,8 @@ class RepeatedWord(Rule):
                     if pattern is _YEAR_YEAR:
                         a = para.index("年", a)
                     if span.start + a in seen or (pattern is not _YEAR_YEAR and _allowed(para, a, b, _containing(para[a:b]))):
+                        continue
+                    if pattern is _DOUBLED_CHAR and _two_words(para, a, b):
                         continue
                     seen.add(span.start + a)
                     word = para[a:b]

@@ -17,9 +17,11 @@ from ..model import Contact, Span
 # The leading look-ahead lets the engine reject most positions at once (CJK prose). The separator
 # after the area code is white space or one dash amid white space, spelled so that a long run of
 # white space has one way to match (\s*[-\s]\s* splits it every way: quadratic from one start).
+# Digits may be full-width (０５７１－６３８１２０４７: \d matches them; the leading 0 and 1 are spelled
+# both ways), and PDF text breaks a local number in two (0571-6381 2047).
 _PHONE = re.compile(
-    r"(?=[\d（(])(?:(?<!\d)(?:[（(]\s*0\d{2,3}\s*[)）]\s*|0\d{2,3}(?:\s*[-—－–~]\s*|\s+))\d{7,8}(?!\d)"
-    r"|(?<!\d)1[3-9]\d{9}(?!\d)"
+    r"(?=[\d（(])(?:(?<!\d)(?:[（(]\s*[0０]\d{2,3}\s*[)）]\s*|[0０]\d{2,3}(?:\s*[-—－–~]\s*|\s+))(?:\d{7,8}|\d{3,4}[ \u3000]\d{4})(?!\d)"
+    r"|(?<!\d)[1１][3-9３-９]\d{9}(?!\d)"
     r"|(?<!\d)(?:400|800)[-—－–\s]?\d{3}[-—－–\s]?\d{4}(?!\d)"
     r")"
 )

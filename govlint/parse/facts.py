@@ -23,7 +23,9 @@ _PERIOD = re.compile(
     r"统计(?:期限|时限|期间|时间)[^。；;]{0,24}?(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日"
     r"|(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—|-|－|~)\s*(?:\d{4}\s*年\s*)?12\s*月\s*31\s*日"
 )
-_OPENING = re.compile(r"^\s*(\d{4})\s*年(?:度)?\s*(?:[，,]|以来|我|全|本)")
+# "2022年，我县…" says which year the body reports on; "2021年以来…" (since 2021) names where a span
+# begins, not the reporting year.
+_OPENING = re.compile(r"^\s*(\d{4})\s*年(?:度)?\s*(?:[，,]|我|全|本)")
 # The year follows a sentence end or white space; inside a run of white space only its first
 # character may be the one before the year (every later start would rescan the rest of the run,
 # and the first start finds the same match).

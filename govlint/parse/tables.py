@@ -24,6 +24,7 @@ from typing import Iterator, Optional
 
 from ..identities import Budget, Checker, OverBudget, evaluate
 from ..model import Cell, Span, Table
+from ..read.normalize import fold
 from ..read.normalize import key as label_key
 from ..read.tokens import Token
 from ..template import TableSpec, Template
@@ -45,7 +46,9 @@ TOO_MANY_READINGS = (
 
 _VALUE_KINDS = ("NUM", "BLANK", "CELL")
 # No count or amount has a hundred digits; int() refuses a few thousand, so such a cell is text.
-_NUMBER = re.compile(r"^([+\-]?)(\d{1,100})(?:\.(\d{1,100}))?(万元|元)?$")
+_NUMBER = re.compile(r"^([+\-]?)(\d{1,100})(?:\.(\d{1,100}))?(亿元|万元|元)?$")
+# Thousands written with a space, as PDF text gives them (8 936, 1 265.38): one number in one cell.
+_SPACED = re.compile(r"[+\-]?\d{1,3}(?: \d{3})+(?:\.\d+)?(?:亿元|万元|元)?")
 
 
 @dataclass
@@ -74,7 +77,10 @@ Reading = tuple[Optional[_Piece], ...]  # one row: a piece per column (None: dro
 @functools.lru_cache(maxsize=8192)
 def parse_value(raw: str, column_kind: str) -> tuple[Optional[float], str, str]:
     """(value, kind, unit) of a cell's text. kind: number, blank, dash, text, negative, fraction, money."""
-    s = raw.strip().replace(",", "").replace("，", "")
+    # Full-width digits, points and signs (１２６５．３８, －18, ＋7) are the same number.
+    s = fold(raw).strip().replace(",", "")
+    if _SPACED.fullmatch(s):
+        s = s.replace(" ", "")
     if not s:
         return None, "blank", ""
     m = _NUMBER.match(s)
@@ -297,8 +303,10 @@ class Aligner:
                 rk = _ref_key(t, spec)
                 lk = label_key(spec.row_label(rk)) if rk else ""
                 if rk and lk not in other_rows:
-                    # A row here that is a group label elsewhere is this edition's only with its values.
-                    nxt = next((u for u in tokens[i + 1 :] if u.kind != "NOISE"), None)
+                    # A row here that is a group label elsewhere is this edition's only with its values
+                    # right after it: words govlint did not know in between (a sub-item written
+                    # （1）… instead of 1.…) may be the label those values belong to.
+                    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
                     if nxt is not None and nxt.kind in _VALUE_KINDS or (spec.id, lk) not in self._switch:
                         add(t)
             elif t.kind == "HEAD" and t.norm in own_cols and t.norm not in other_cols:

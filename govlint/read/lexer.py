@@ -43,7 +43,9 @@ _CHROME = re.compile(
     r"|浏览次数\s*[:：]?\s*\d*|分享到\s*[:：]?|\[bookmark:[^\]]*\]"
     r"|微信\s*微博(?:\s*QQ空间)?|附件下载|扫一扫在手机打开当前页|字号\s*(?:[:：]\s*)?[大中小]\s*[大中小]\s*[大中小]"
 )
-_NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?(?:万元|元)?")
+_NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?(?:亿元|万元|元)?")
+# Thousands written with a space inside one bounded cell (8 936): the cell is one number.
+_SPACED_NUMBER = re.compile(r"[+\-]?\d{1,3}(?: \d{3})+(?:\.\d+)?(?:亿元|万元|元)?")
 _SUBSTITUTE = re.compile(r"^(?:-+|/+|\\|无|空|×|x|X|\*|—+|/)$")
 _NUMBERED = re.compile(rf"(?:(\d)\.|([{_NUM}]{{1,2}})\.|\(([{_NUM}]{{1,2}})\))")
 # Long lines are scanned in windows (linear time on hostile input); headings
@@ -174,10 +176,10 @@ class Lexer:
         if s.isascii() and s.isdigit():
             return Token("NUM", s, f.start, f.end, norm=s, info={"bounded": True}) if in_table else None
         fs = fold(s)
-        if _NUMBER.fullmatch(fs.replace(",", "")):
+        if _NUMBER.fullmatch(fs.replace(",", "")) or _SPACED_NUMBER.fullmatch(fs):
             if not in_table:
                 return None
-            return Token("NUM", s, f.start, f.end, norm=fs.replace(",", ""), info={"bounded": True})
+            return Token("NUM", s, f.start, f.end, norm=fs.replace(",", "").replace(" ", ""), info={"bounded": True})
         if in_table and _SUBSTITUTE.match(fs):
             return Token("CELL", s, f.start, f.end, norm=fs)
         k = key(s)
@@ -197,6 +199,8 @@ class Lexer:
     def _line(self, text: str, ftext: str, start: int, end: int, in_table: bool, out: list[Token]) -> bool:
         pos = start
         buf: Optional[_Squeezed] = None  # one per line: a line that goes in and out of tables squeezes once
+        if in_table and _NOTE.match(ftext, _skip_space(ftext, start, end), end):
+            in_table = False  # 注：… under a table is prose about it: its numbers are not cells
         while pos < end:
             if in_table:
                 if buf is None:
@@ -230,6 +234,11 @@ class Lexer:
             if len(sq) <= 70 and bare.endswith("报告") and read_title(bare) is not None:
                 out.append(Token("TITLE", seg.strip().rstrip("|").strip(), start + lead, start + len(seg.rstrip().rstrip("|").rstrip()), norm=sq))
                 return end, False
+            # A flattened page: the title, white space, then the opening on the same line.
+            m = _TITLE_FIRST.match(seg, lead)
+            if m and read_title(squeezed(m.group(1))) is not None:
+                out.append(Token("TITLE", m.group(1), start + m.start(1), start + m.end(1), norm=squeezed(m.group(1))))
+                return start + m.end(1), False
             whole = marks(sq)
             e = self.vocab.entries.get(whole)
             if e is not None and e.kind in ("CAPTION", "HEAD", "LABEL", "GROUP") and (
@@ -332,6 +341,10 @@ class Lexer:
             if m.followed_by and not any(after.startswith(f) for f in m.followed_by):
                 continue
             return True
+        # A row of header cells running on after a heading (行政复议 | 行政诉讼 |, the page's bars cut
+        # the line there): every cell to the end of this piece is the template's table wording.
+        if "|" in rest:
+            return self._header_cells(marks(squeezed(folded[i:], folded=True)))
         return False
 
     # ------------------------------------------------------------------ headings
@@ -663,6 +676,18 @@ def _is_misnumbered_section(lexer: Lexer, s: str) -> Optional[str]:
 
 
 # The second character of each way a table can start (after 第, which the caption pattern covers).
+
+
+# A title at the start of a line that runs on after white space (a flattened page).
+_TITLE_FIRST = re.compile(r"(\S{8,60}?报告)(?=[ \t\u3000]+\S)")
+# A note under a table (注：本表数据统计期限为…, 说明：…, 备注1:): prose, whatever numbers it holds.
+_NOTE = re.compile(r"(?:注|说明|备注|附注|数据说明)[ \t\u3000]?\d{0,2}[ \t\u3000]?[:：]")
+
+
+def _skip_space(text: str, i: int, end: int) -> int:
+    while i < end and text[i] in " \t\u3000":
+        i += 1
+    return i
 
 
 def _next_char(s: str) -> str:

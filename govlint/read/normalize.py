@@ -48,6 +48,7 @@ def _init_fold() -> None:
             ord("–"): "-",
             ord("－"): "-",
             ord("﹣"): "-",
+            ord("\u2212"): "-",  # the minus sign
             ord("\u00a0"): " ",
             ord("\u2002"): " ",
             ord("\u2003"): " ",

@@ -12,9 +12,11 @@ import re
 from typing import NamedTuple, Optional
 
 _TAIL = r"政府信息公开工作(?:年度)?报告"
-_YEAR_AFTER = re.compile(rf"^(.{{0,40}}?)(\d{{4}})年度?{_TAIL}$")
+# A year in digits or in Chinese numerals (二〇二二).
+_Y = r"(\d{4}|[〇○零一二三四五六七八九]{4})"
+_YEAR_AFTER = re.compile(rf"^(.{{0,40}}?){_Y}年度?{_TAIL}$")
 # The year first, perhaps after the publisher and 关于: 某县人民政府办公室关于2022年度某县人民政府信息公开….
-_YEAR_FIRST = re.compile(rf"^(?:(.{{0,30}}?)关于)?(\d{{4}})年度?(.{{1,40}}?){_TAIL}$")
+_YEAR_FIRST = re.compile(rf"^(?:(.{{0,30}}?)关于)?{_Y}年度?(.{{1,40}}?){_TAIL}$")
 # The same inside a sentence, between 《》: 《云溪县2022年政府信息公开工作年度报告》.
 QUOTED = re.compile(
     r"《\s*(?!\s)((?:[^《》]{0,39}?[^《》\s])??)\s*(\d{4})\s*年度?\s*" + _TAIL + r"\s*》"
@@ -39,14 +41,21 @@ def _issuer(words: str) -> Optional[str]:
     return words or None
 
 
+_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+
+
+def _year(written: str) -> int:
+    return int(written.translate(_DIGITS))
+
+
 def read_title(squeezed: str) -> Optional[TitleWords]:
     """Issuer and year of a whole title line (white space already removed), or None if it is not one."""
     m = _YEAR_AFTER.match(squeezed)
     if m:
-        return TitleWords(_issuer(m.group(1)), int(m.group(2)))
+        return TitleWords(_issuer(m.group(1)), _year(m.group(2)))
     m = _YEAR_FIRST.match(squeezed)
     if m:
-        return TitleWords(_issuer(m.group(3)) or _issuer(m.group(1) or ""), int(m.group(2)))
+        return TitleWords(_issuer(m.group(3)) or _issuer(m.group(1) or ""), _year(m.group(2)))
     return None
 
 
