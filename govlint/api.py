@@ -15,6 +15,7 @@ from . import failures, plugins, ruleset
 from .config import ConfigError
 from .cross import run as cross_run
 from .cross.merge import with_findings_across
+from .cross.pairing import configured_pairs
 from .cross.summary import summarise
 from .discovery import SUPPORTED, Found, discover, walk
 from .guard import TimeLimitExceeded, Watchdog
@@ -448,13 +449,16 @@ def lint_paths(
         return _lint_found(found, selection, max_bytes, options, rules, timeout)
     files = list(found)
     named: dict[str, str] = {}
+    extra: list[str] = []  # read to compare with, not reported on
+    if previous is None and settings is not None and settings["previous"]:
+        named, extra = configured_pairs([f.path for f in files], settings["previous"], settings.config.base)
     if previous is not None:
         if len(files) != 1:
             raise ConfigError(f"previous names last year's report of one report, but {len(files)} files were given")
-        named = {files[0].path: str(previous)}
-        files.append(Found(str(previous)))
+        named, extra = {files[0].path: str(previous)}, [str(previous)]
+    files += [Found(p) for p in extra]
     if compare is None and len(files) < 2 or compare is False:
-        return _lint_found(iter(files), selection, max_bytes, options, rules, timeout)
+        return _lint_found(iter(files[: len(files) - len(extra)]), selection, max_bytes, options, rules, timeout)
     cells = cross_run.cells_needed(across, load_template())
 
     def summarised() -> Iterator[FileResult]:
@@ -465,7 +469,7 @@ def lint_paths(
             yield res
 
     context = Context(template=load_template(), options=options)
-    only = frozenset(named.values())
+    only = frozenset(extra)
     return with_findings_across(summarised(), across, context, selection, named, only, timeout)
 
 

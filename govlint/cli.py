@@ -27,6 +27,7 @@ from . import __version__, api, failures, plugins
 from .config import ConfigError
 from .cross import run as cross_run
 from .cross.merge import with_findings_across
+from .cross.pairing import configured_pairs
 from .discovery import STDIN, SUPPORTED, Found, walk
 from .i18n import choose_lang, t
 from .output import OutputClosed, OutputError, Sink
@@ -265,6 +266,10 @@ def _lint(argv: list[str]) -> int:
         return EXIT_ERROR
     named: dict[str, str] = {}
     context_only: frozenset = frozenset()
+    if ns.previous is None and settings["previous"]:
+        named, extra = configured_pairs([f.path for f in found], settings["previous"], settings.config.base)
+        found += [Found(p) for p in extra]
+        context_only = frozenset(extra)
     if ns.previous is not None:
         if len(found) != 1:
             say(f"govlint: --previous names last year's report of one report, but {len(found)} files were given")

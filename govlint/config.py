@@ -53,6 +53,7 @@ KEYS = {
         Key("repeated-word-allow", "strs", "doubled words that are intended (GL501)"),
         Key("repeat-threshold", "share", "share of a section's prose repeated from another report that is reported (GL603, GL604; default 0.5)"),
         Key("rule-packs", "strs", "declarative rule packs to load: files, or builtin:NAME"),
+        Key("previous", "table-paths", "report -> last year's report of the same issuer (GL601-GL603), paths relative to this file"),
     )
 }
 
@@ -161,6 +162,10 @@ def value(
     if key.kind == "codes":
         v = _codes(v, where)
         _known(v, known_codes, where)
+    elif key.kind == "table-paths":
+        if not isinstance(v, dict) or not all(isinstance(a, str) and isinstance(b, str) and a and b for a, b in v.items()):
+            raise ConfigError(f"{where} must be a table of \"report\" = \"last year's report\" (paths)")
+        v = dict(v)
     elif key.kind == "table-codes":
         if not isinstance(v, dict):
             raise ConfigError(f"{where} must be a table of glob = [codes]")

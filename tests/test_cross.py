@@ -321,3 +321,22 @@ def test_inspect_shows_the_pairing(capsys):
     assert rows[HUAIAN.name]["previous"] is None and "no report of 淮安市人民政府 for 2023" in rows[HUAIAN.name]["why_none"]
     assert main(["inspect", "--pairs", str(H24), "--previous", str(HUAIAN)]) == 0
     assert f"<- {HUAIAN} (named)" in capsys.readouterr().out  # as the user says, whoever it is
+
+
+@needs_shared
+def test_the_configuration_names_last_years_report(tmp_path, capsys):
+    import shutil
+
+    shutil.copy(H23, tmp_path / "last.txt")
+    (tmp_path / "this.txt").write_text(_alter_carry_over(H24.read_text(encoding="utf-8")), encoding="utf-8")
+    (tmp_path / ".govlint.toml").write_text('select = ["GL6"]\n[previous]\n"this.txt" = "last.txt"\n', encoding="utf-8")
+    assert main(["--no-cache", "--format", "json", str(tmp_path / "this.txt")]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert [f["path"] for f in out["files"]] == [str(tmp_path / "this.txt")]  # last.txt read, not reported
+    assert [d["code"] for d in out["files"][0]["diagnostics"]] == ["GL601", "GL601"]
+    settings = govlint.load_settings(tmp_path)
+    results = list(govlint.lint_paths([str(tmp_path / "this.txt")], settings=settings))
+    assert [(r.path, [d.code for d in r.diagnostics]) for r in results] == [(str(tmp_path / "this.txt"), ["GL601", "GL601"])]
+    (tmp_path / ".govlint.toml").write_text('[previous]\n"this.txt" = 3\n', encoding="utf-8")
+    assert main(["--no-cache", str(tmp_path / "this.txt")]) == 2
+    assert "key 'previous' must be a table" in capsys.readouterr().err

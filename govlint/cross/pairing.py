@@ -71,3 +71,23 @@ def pair(summaries: list[Summary], named: Optional[dict[str, str]] = None) -> tu
 
 def _norm(path: str) -> str:
     return os.path.normpath(os.path.abspath(path)) if path != "-" else path
+
+
+def configured_pairs(paths: list[str], mapping: dict[str, str], base) -> tuple[dict[str, str], list[str]]:
+    """The configuration's ``previous`` table for the reports of a run: ({report: last year's}, the
+    last years' reports to read besides the run's own: they are compared with, not reported on).
+
+    Paths in the table are relative to the configuration's folder ``base``.
+    """
+    linted = {os.path.abspath(p): p for p in paths}
+    named: dict[str, str] = {}
+    extra: list[str] = []
+    for this, prev in mapping.items():
+        here = linted.get(os.path.abspath(os.path.join(str(base), this)))
+        if here is None:
+            continue
+        before = os.path.join(str(base), prev)
+        named[here] = linted.get(os.path.abspath(before), before)
+        if os.path.abspath(before) not in linted and before not in extra:
+            extra.append(before)
+    return named, extra
