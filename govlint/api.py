@@ -122,18 +122,9 @@ def check(
                 continue
             if rule.needs_report and not recognised:
                 continue
-            step = None
-            try:
-                with dog.limit(limit, rule.code) as step:
-                    found = list(rule.check(report, context))
-            except TimeLimitExceeded as exc:
-                if not dog.owns(exc, step):
-                    raise
-                errors.append(f"rule {rule.code} was stopped after {limit:g} s on {report.path}\n")
-                found = [failures.rule_timed_out(report.path, rule.code, rule.name, limit or 0)]
-            except Exception as exc:  # a broken rule must not stop the others
-                errors.append(failures.describe(exc))
-                found = [failures.rule_raised(report.path, rule.code, rule.name, exc)]
+            found, error = failures.guarded(dog, limit, rule, report.path, lambda rule=rule: rule.check(report, context))
+            if error:
+                errors.append(error)
             for d in found:
                 problem = _malformed(d)
                 if problem:

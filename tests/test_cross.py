@@ -340,3 +340,38 @@ def test_the_configuration_names_last_years_report(tmp_path, capsys):
     (tmp_path / ".govlint.toml").write_text('[previous]\n"this.txt" = 3\n', encoding="utf-8")
     assert main(["--no-cache", str(tmp_path / "this.txt")]) == 2
     assert "key 'previous' must be a table" in capsys.readouterr().err
+
+
+def test_the_templates_items_and_formulas_are_not_repetition(tmp_path):
+    # The same item headings and fee formula every year, the content new: not GL603 (section 六 is not
+    # compared at all; an item heading run into its paragraph is the template's, not the report's).
+    from .test_rule_docs import BASE
+
+    def report(year: int, five: str, six: str) -> str:
+        text = BASE.replace("2022年", f"{year}年")
+        a = text.index("五、存在的主要问题及改进情况")
+        return text[:a] + "五、存在的主要问题及改进情况\n" + five + "\n六、其他需要报告的事项\n" + six + "\n某县人民政府办公室\n" + f"{year + 1}年3月10日\n"
+
+    six = "（一）信息处理费收取情况。本年度未收取信息处理费。\n（二）人大代表建议和政协提案办理结果公开情况。{}"
+    last = report(
+        2021,
+        "（一）存在的主要问题。政策解读形式比较单一，图解和视频解读数量偏少。\n（二）改进措施。下一步将推行多元解读，每季度组织一次解读质量抽查。",
+        six.format("共承办县人大代表建议86件、县政协提案112件，均按期办结，复文已在门户网站公开。"),
+    )
+    this = report(
+        2022,
+        "（一）存在的主要问题。依申请公开答复文书说理不够充分，个别答复救济途径告知不完整，部分乡镇政务公开专栏更新不及时。\n"
+        "（二）改进措施。将制定答复文书范本，对疑难申请实行合法性审核，每半年评查一次，并把评查结果纳入年度考核。",
+        six.format("建议提案复文已全部在门户网站公开。"),
+    )
+    a, b = tmp_path / "2021.txt", tmp_path / "2022.txt"
+    a.write_text(last, encoding="utf-8")
+    b.write_text(this, encoding="utf-8")
+    repetition = govlint.Selection(select=["GL603", "GL604"])
+    assert all(not r.diagnostics for r in _lint(a, b, selection=repetition))
+    # Two counties with the same items in 六 (only two issuers in the run): not GL604 either.
+    c = tmp_path / "other.txt"
+    c.write_text(this.replace("某县", "某区"), encoding="utf-8")
+    assert [(r.path, [d.data["section"] for d in r.diagnostics]) for r in _lint(b, c, selection=repetition)] == [
+        (str(b), ["problems"]), (str(c), ["problems"])  # 五 is the same text: that is copying
+    ]

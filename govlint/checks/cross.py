@@ -46,7 +46,7 @@ def _labels(context: Context, table: str, row: str, column: str) -> tuple[str, s
 
 def _table_names(context: Context, table: str) -> tuple[str, str]:
     spec = context.template.table_spec(table)
-    return (spec.display("zh", brief=True), spec.display("en", brief=True)) if spec else (table, table)
+    return (spec.display("zh"), spec.display("en")) if spec else (table, table)
 
 
 def _section_names(context: Context, key: str) -> tuple[str, str]:
@@ -178,6 +178,28 @@ def _share(section: SectionPrint, seen) -> tuple[int, int, Optional[str]]:
     return chars, count, first
 
 
+def _repeated(rule, context, this: Summary, key: str, partner: Summary, chars: int, count: int, first, zh, en, **data):
+    """A GL603/GL604 finding on section ``key`` of ``this``: the share, the first shared sentence, the other report.
+
+    ``zh`` is (what it shares with, advice, the related location's name), ``en`` (what it shares with, advice).
+    """
+    section = this.sections[key]
+    share = chars / section.chars
+    pct = round(share * 100)
+    name_zh, name_en = _section_names(context, key)
+    return rule.finding(
+        this.path,
+        section,
+        f"{name_zh}的文字有 {pct}%（{chars}/{section.chars} 字，{count} 句）{zh[0]}，如“{first}…”{zh[1]}",
+        f"{pct}% of the prose of {name_en} ({chars} of {section.chars} characters, {count} sentences) {en[0]}, "
+        f"e.g. “{first}…”{en[1]}",
+        related=[(partner.path, partner.sections[key], zh[2])] if key in partner.sections else [],
+        section=key,
+        share=round(share, 3),
+        **data,
+    )
+
+
 def _threshold(context: Context) -> float:
     v = context.options.get("repeat-threshold")
     return float(v) if v is not None else DEFAULT_SHARE
@@ -192,11 +214,12 @@ class RepeatedFromLastYear(ReportsRule):
         "en": "A section's prose largely repeats last year's report",
     }
     explanation = {
-        "zh": "年度报告应反映当年工作。某部分（第一至六部分的文字，不含统计表）中与上年同一机关报告相同的句子"
+        "zh": "年度报告应反映当年工作。某部分（第一至五部分的文字，不含统计表；第六部分多为固定表述，不比较）中与上年同一机关报告相同的句子"
         "（年份和数字不同也算相同）超过该部分文字的一半（配置 repeat-threshold 可改，0 到 1 之间）即提示。"
         "很短的部分（如“无。”）和很短的句子不计。消息给出重复比例和第一句重复的句子。",
-        "en": "An annual report reports its own year. When more than half of a section's prose (sections 1 to 6, "
-        "the tables left out) is in sentences that last year's report of the same issuer also has (years and "
+        "en": "An annual report reports its own year. When more than half of a section's prose (sections 1 to 5, "
+        "the tables left out; section 6 is mostly formulas and is not compared) is in sentences that last "
+        "year's report of the same issuer also has (years and "
         "numbers apart), the section is reported; the share is the repeat-threshold option (0 to 1). Very short "
         "sections and sentences do not count. The message gives the share and the first repeated sentence.",
     }
@@ -232,18 +255,10 @@ class RepeatedFromLastYear(ReportsRule):
             share = chars / section.chars
             if count < MIN_SHARED_SENTENCES or share <= threshold:
                 continue
-            zh, en = _section_names(context, key)
-            pct = round(share * 100)
-            yield self.finding(
-                p.this.path,
-                section,
-                f"{zh}的文字有 {pct}%（{chars}/{section.chars} 字，{count} 句）与上年报告（{p.previous.path}）相同，"
-                f"如“{first}…”：应写本年度的情况",
-                f"{pct}% of the prose of {en} ({chars} of {section.chars} characters, {count} sentences) repeats "
-                f"last year's report ({p.previous.path}), e.g. “{first}…”: report this year's work",
-                related=[(p.previous.path, p.previous.sections.get(key), "上年报告的同一部分")] if key in p.previous.sections else [],
-                section=key,
-                share=round(share, 3),
+            yield _repeated(
+                self, context, p.this, key, p.previous, chars, count, first,
+                (f"与上年报告（{p.previous.path}）相同", "：应写本年度的情况", "上年报告的同一部分"),
+                (f"repeats last year's report ({p.previous.path})", ": report this year's work"),
                 previous=p.previous.path,
             )
 
@@ -302,18 +317,10 @@ class CopiedFromOtherIssuer(ReportsRule):
                 share = chars / section.chars
                 if count < MIN_SHARED_SENTENCES or share <= threshold:
                     continue
-                zh, en = _section_names(context, key)
-                pct = round(share * 100)
-                yield self.finding(
-                    s.path,
-                    section,
-                    f"{zh}的文字有 {pct}%（{chars}/{section.chars} 字，{count} 句）与另一机关（{other.issuer}）的报告"
-                    f"（{other.path}）相同，如“{first}…”",
-                    f"{pct}% of the prose of {en} ({chars} of {section.chars} characters, {count} sentences) is the "
-                    f"same as in another issuer's report ({other.issuer}, {other.path}), e.g. “{first}…”",
-                    related=[(other.path, other.sections.get(key), "另一机关报告的同一部分")] if key in other.sections else [],
-                    section=key,
-                    share=round(share, 3),
+                yield _repeated(
+                    self, context, s, key, other, chars, count, first,
+                    (f"与另一机关（{other.issuer}）的报告（{other.path}）相同", "", "另一机关报告的同一部分"),
+                    (f"is the same as in another issuer's report ({other.issuer}, {other.path})", ""),
                     other=other.path,
                 )
 

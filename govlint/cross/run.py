@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
 from .. import failures
-from ..guard import TimeLimitExceeded, Watchdog
+from ..guard import Watchdog
 from ..model import Diagnostic
 from ..rule import Context, Rule
 from ..template import Template
@@ -62,19 +62,10 @@ def check(
     limit = timeout * max(1.0, len(summaries) / 100) if timeout else None
     with Watchdog() as dog:
         for rule in rules:
-            step = None
-            try:
-                with dog.limit(limit, rule.code) as step:
-                    found = list(rule.check_reports(run, context))
-            except TimeLimitExceeded as exc:
-                if not dog.owns(exc, step):
-                    raise
-                errors.append(f"rule {rule.code} was stopped after {limit:g} s\n")
-                broken.append(failures.rule_timed_out("<reports>", rule.code, rule.name, limit or 0))
-                continue
-            except Exception as exc:  # a broken rule must not stop the others
-                errors.append(failures.describe(exc))
-                broken.append(failures.rule_raised("<reports>", rule.code, rule.name, exc))
+            found, error = failures.guarded(dog, limit, rule, "<reports>", lambda rule=rule: rule.check_reports(run, context))
+            if error:
+                errors.append(error)
+                broken.extend(found)
                 continue
             for d in found:
                 if not isinstance(d, Diagnostic):

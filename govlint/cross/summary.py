@@ -8,6 +8,7 @@ cache (``as_json`` / ``from_json``).
 
 from __future__ import annotations
 
+import re
 from array import array
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
@@ -19,7 +20,12 @@ from .issuer import key_text
 # How much of each sentence is kept to quote it in a message.
 QUOTE = 24
 # The sections whose prose is compared (the tables' sections too: their prose, not their cells).
-SECTIONS = ("overview", "proactive", "requests", "review", "problems", "other")
+# Not 六: its items are the template's (（一）信息处理费收取情况 …) and its text mostly formulas and the
+# signature, the same every year by right.
+SECTIONS = ("overview", "proactive", "requests", "review", "problems")
+# An item heading run into its paragraph (（一）信息处理费收取情况。…): the template's words, not the report's.
+_ITEM = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[）)]")
+_ITEM_CHARS = 20
 
 
 @dataclass
@@ -160,8 +166,10 @@ def summarise(report: Report, cells: Iterable[tuple[str, str, str]], value_of) -
             continue
         p = SectionPrint()
         p.region, p.place, p.line = _where(src, sec.heading.span)
-        for sentence in report.sentences_in(sec.key, kinds=("paragraph", "subheading")):
+        for sentence in report.sentences_in(sec.key, kinds=("paragraph",)):
             n = normalise(sentence.text)
+            if _ITEM.match(sentence.text) and len(n) < _ITEM_CHARS:
+                continue
             p.chars += len(n)
             if len(n) < MIN_CHARS:
                 continue

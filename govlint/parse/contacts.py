@@ -22,6 +22,8 @@ from ..model import Contact, Span
 _PHONE = re.compile(
     r"(?=[\d（(])(?:(?<!\d)(?:[（(]\s*[0０]\d{2,3}\s*[)）]\s*|[0０]\d{2,3}(?:\s*[-—－–~]\s*|\s+))(?:\d{7,8}|\d{3,4}[ \u3000]\d{4})(?!\d)"
     r"|(?<!\d)[1１][3-9３-９]\d{9}(?!\d)"
+    # A local number labelled as a phone, its area code given apart (电话：63812047（区号：0571）).
+    r"|(?:(?<=电话)|(?<=电话[:：])|(?<=电话[:：] )|(?<=电话 ))\d{7,8}(?!\d)"
     r"|(?<!\d)(?:400|800)[-—－–\s]?\d{3}[-—－–\s]?\d{4}(?!\d)"
     r")"
 )
@@ -39,7 +41,7 @@ _ADDRESS = re.compile(
     r"地址\s*[:：]\s*[^，,。；;\s）)]{4,}"
     r"|(?<=[\u4e00-\u9fff]{2})(?:路|街|大道|大街|巷|道)\s*\d+\s*号"
 )
-_FAX_BEFORE = re.compile(r"传真\s*(?:[:：]\s*)?$")
+_FAX_BEFORE = re.compile(r"传真(?:电话|号码)?\s*(?:[:：]\s*)?$")
 
 # How far the sentence around a contact detail is looked for, each way.
 _REACH = 80
