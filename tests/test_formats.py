@@ -13,7 +13,7 @@ import pytest
 from govlint.cli import main
 from govlint.report.sarif import utf16_column
 
-from .conftest import EXAMPLES, SEEDS, SIX, make_report, needs_shared
+from .conftest import EXAMPLES, ROOT, SEEDS, SIX, make_report, needs_shared
 
 
 def run(*args: str, cwd=None):
@@ -262,3 +262,19 @@ def test_rules_listing_shows_enabled_and_severity(tmp_path):
     rows = {line.split()[0]: line.split() for line in p.stdout.splitlines() if line.startswith("GL")}
     assert rows["GL501"][3] == "off" and rows["GL101"][3] == "on"
     assert rows["GL104"][2] == "error"
+
+
+def test_every_package_is_in_the_wheel():
+    """A package folder pyproject.toml does not list is missing from `pip install .` (the fast check; the
+    wheel itself is built and installed by tests/test_wheel.py)."""
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "govlint").rglob("__init__.py")
+    }
+    assert found <= listed, sorted(found - listed)
