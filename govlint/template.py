@@ -250,6 +250,48 @@ class ClaimSpec:
         return names.get(lang) or names.get("zh", self.id)
 
 
+@dataclass(frozen=True)
+class CountSpec:
+    """How the prose states the count of a table cell (GL402), and where the tables hold it."""
+
+    name: tuple[tuple[str, str], ...]  # (lang, text)
+    cells: tuple[tuple[str, str, str], ...]  # (table, row, column), summed
+    forms: tuple[tuple[re.Pattern, re.Pattern], ...]  # (lead: ends the words before, trail: begins the words after)
+    about: Optional[re.Pattern] = None  # the sentence must say this
+    implied_in_review: bool = False  # in section 四 the subject (disclosure) goes without saying
+    unless: Optional[re.Pattern] = None
+
+    def display(self, lang: str = "zh") -> str:
+        names = dict(self.name)
+        return names.get(lang) or names.get("zh", "")
+
+    def says(self, before: str, after: str) -> bool:
+        return any(lead.search(before) and trail.match(after) for lead, trail in self.forms)
+
+
+# The words of the count forms' placeholders: a gap of words, and the measure word after the count
+# (the look-behind, redundant at the count, keeps a search through white space linear).
+_COUNT_WORDS = {"gap": r"[^。；;，,：:\d]{0,16}?", "pieces": r"(?<!\s)\s*件"}
+_ABOUT = {"disclosure": r"信息公开|依申请"}
+
+
+def _count(c: dict) -> CountSpec:
+    def fill(p: str) -> str:
+        return p.replace("{gap}", _COUNT_WORDS["gap"]).replace("{pieces}", _COUNT_WORDS["pieces"])
+
+    about = c.get("about", "申请")
+    return CountSpec(
+        name=tuple(sorted((lang, str(t)) for lang, t in c["name"].items())),
+        cells=tuple((str(t), str(r), str(col)) for t, r, col in c["cells"]),
+        forms=tuple(
+            (re.compile(f"(?:{fill(f.get('lead', ''))})\\Z"), re.compile(fill(f.get("trail", "{pieces}")))) for f in c["forms"]
+        ),
+        about=re.compile(_ABOUT.get(about, about)),
+        implied_in_review=about == "disclosure",
+        unless=re.compile(c["unless"]) if c.get("unless") else None,
+    )
+
+
 @dataclass
 class Template:
     sections: tuple[SectionSpec, ...]
@@ -258,6 +300,7 @@ class Template:
     caption_header: str = ""
     vocabulary: dict[str, VocabEntry] = field(default_factory=dict)
     claims: tuple[ClaimSpec, ...] = ()
+    counts: tuple[CountSpec, ...] = ()
 
     @property
     def current(self) -> Edition:
@@ -423,6 +466,7 @@ def _load(data: dict) -> Template:
         table_markers=tuple(markers),
         caption_header=data.get("caption_header", ""),
         claims=claims,
+        counts=tuple(_count(c) for c in data.get("counts") or ()),
     )
     tpl.vocabulary = _vocabulary(tpl)
     return tpl

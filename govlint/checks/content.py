@@ -3,106 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from ..hookspecs import hookimpl
 from ..identities import arithmetic_value
 from ..model import OPENING, Contact, Diagnostic, Related, Report, Sentence, Span
 from ..rule import Context, Rule
-
-_GAP = r"[^。；;，,：:\d]{0,16}?"
-# What follows the count: the measure word 件. Trails are matched at the count; the look-behind,
-# redundant there, keeps a search through a long run of white space linear (one start per run).
-_PIECES = r"(?<!\s)\s*件"
-
-
-@dataclass(frozen=True)
-class _Claim:
-    """A kind of count the prose states, where the tables hold it, and how it is worded.
-
-    ``forms`` are (lead, trail) pairs: a count is this claim when the words
-    before it in its sentence end with ``lead`` and the words after it begin
-    with ``trail`` (the model's ``StatedNumber.before`` and ``.after``).
-    """
-
-    name_zh: str
-    name_en: str
-    cells: tuple[tuple[str, str, str], ...]  # (table, row, column) summed
-    forms: tuple[tuple[re.Pattern, re.Pattern], ...]
-    # The sentence must say what the count is about (a hotline's 办结 is not a disclosure request).
-    context: re.Pattern = re.compile(r"申请")
-    # A sentence that says the count is something else (111件（其中上年结转6件）: new and carried together).
-    unless: Optional[re.Pattern] = None
-
-    def says(self, before: str, after: str) -> bool:
-        return any(lead.search(before) and trail.match(after) for lead, trail in self.forms)
-
-
-_DISCLOSURE = re.compile(r"信息公开|依申请")
-
-
-def _f(lead: str, trail: str = _PIECES) -> tuple[re.Pattern, re.Pattern]:
-    # The lead is anchored at the number (\Z: the very end, not before a last line end).
-    return re.compile(f"(?:{lead})\\Z"), re.compile(trail)
-
-
-# White space around an optional word is written \s*(?:word\s*)?, never \s*(?:word)?\s*: the same
-# text, but the second form splits a long run of white space every way between the two \s*.
-# The order matters: a count is the first claim whose wording fits it (直接提起行政诉讼 before 行政诉讼).
-CLAIMS = (
-    _Claim(
-        "本年新收申请",
-        "applications received this year",
-        (("3", "new", "total"),),
-        (
-            _f(f"(?:受理|收到|新收|接收){_GAP}(?:申请|依申请公开|信息公开){_GAP}"),
-            _f(r"(?:受理|收到|新收|接收)\s*", _PIECES + r"\s*(?:(?:政府信息公开|依申请公开)\s*)?申请"),
-        ),
-        unless=re.compile(r"(?:其中|含|包括)[^。；;]{0,12}?上一?年度?结转"),
-    ),
-    _Claim(
-        "上年结转申请",
-        "applications carried over from last year",
-        (("3", "carried", "total"),),
-        (_f(r"上一?年度?\s*结转\s*(?:的\s*)?(?:申请\s*)?"),),
-    ),
-    _Claim(
-        "结转下年度继续办理",
-        "applications carried over to next year",
-        (("3", "carry_next", "total"),),
-        (
-            _f("", _PIECES + r"\s*(?:申请\s*)?(?:结转|顺延)(?:到|至)?\s*下一?年度"),
-            _f(r"结转下一?年度\s*(?:继续\s*)?(?:办理\s*)?"),
-        ),
-    ),
-    _Claim("办理结果总计", "requests answered this year", (("3", "results_total", "total"),), (_f(r"(?:办结|答复)\s*"),)),
-    _Claim("予以公开", "disclosed in full", (("3", "open", "total"),), (_f(r"予以公开\s*"),)),
-    # Not "予以公开及部分公开42件": that number is the two together.
-    _Claim("部分公开", "disclosed in part", (("3", "partial", "total"),), (_f(r"(?<![及和与、])部分公开\s*"),)),
-    _Claim("行政复议", "administrative reconsiderations", (("4", "counts", "review_total"),), (_f(r"行政复议\s*"),), _DISCLOSURE),
-    _Claim(
-        "直接提起的行政诉讼",
-        "lawsuits filed directly",
-        (("4", "counts", "direct_total"),),
-        (_f(r"(?:直接|未经复议)\s*(?:(?:提起|起诉)\s*)?(?:行政)?诉讼\s*"),),
-        _DISCLOSURE,
-    ),
-    _Claim(
-        "复议后提起的行政诉讼",
-        "lawsuits filed after reconsideration",
-        (("4", "counts", "after_total"),),
-        (_f(r"复议后\s*(?:(?:提起|起诉)\s*)?(?:行政)?诉讼\s*"),),
-        _DISCLOSURE,
-    ),
-    _Claim(
-        "行政诉讼",
-        "administrative lawsuits",
-        (("4", "counts", "direct_total"), ("4", "counts", "after_total")),
-        (_f(r"(?<!提起)(?<!直接)(?<!复议后)行政诉讼\s*"),),
-        _DISCLOSURE,
-    ),
-)
+from ..template import CountSpec
 
 _YEAR = re.compile(r"(\d{4})\s*年")
 # Comparisons with other periods: the number is not this year's table value.
@@ -122,12 +29,12 @@ class NarrativeMismatch(Rule):
     explanation = {
         "zh": "总体情况等部分常写“共受理依申请公开15件”“行政复议1件”，这些数字应与第三、四部分统计表一致。"
         "只比较含义明确的说法（本年新收、上年结转、办结/答复、予以公开、部分公开、结转下年度、行政复议、行政诉讼），"
-        "跳过提到其他年份或同比、累计等的句子，也跳过无法确定读取的表格单元格。消息引用原句。",
+        "跳过提到其他年份或同比、累计等的句子，也跳过无法确定读取的表格单元格。这些说法的写法是模板数据（template.yaml 的 counts）。消息引用原句。",
         "en": "The overview often says 共受理依申请公开15件 or 行政复议1件; those numbers must match the tables of "
         "sections 三 and 四. Only unambiguous statements are compared (received, carried over, answered, "
         "disclosed, partly disclosed, carried to next year, reconsiderations, lawsuits); sentences naming another "
         "year or a comparison (同比, 累计 …) are skipped, and so are table cells that could not be read with "
-        "certainty. The message quotes the sentence.",
+        "certainty. The wordings are template data (counts in template.yaml). The message quotes the sentence.",
     }
     example_bad = (
         "三、收到和处理政府信息公开申请情况\n"
@@ -154,7 +61,7 @@ class NarrativeMismatch(Rule):
                 judged[n.sentence] = not (_OTHER_PERIOD.search(s.text) or _other_year(s.text, report.year))
             if not judged[n.sentence]:
                 continue
-            claim = next((c for c in CLAIMS if _about(c, s.text, s.section) and c.says(n.before, n.after)), None)
+            claim = next((c for c in context.template.counts if _about(c, s.text, s.section) and c.says(n.before, n.after)), None)
             if claim is None:
                 continue
             actual, cells = _sum_of(tables, claim.cells)
@@ -164,19 +71,19 @@ class NarrativeMismatch(Rule):
             yield self.diagnostic(
                 report,
                 n.span,
-                f"正文称{claim.name_zh} {n.value} 件（“{quote}”），但统计表中为 {_fmt(actual)} 件",
-                f"the text states {n.value} {claim.name_en} (“{quote}”), but the table says {_fmt(actual)}",
+                f"正文称{claim.display('zh')} {n.value} 件（“{quote}”），但统计表中为 {_fmt(actual)} 件",
+                f"the text states {n.value} {claim.display('en')} (“{quote}”), but the table says {_fmt(actual)}",
                 related=[Related(sp, "统计表单元格") for sp in cells],
                 stated=n.value,
                 table_value=actual,
             )
 
 
-def _about(claim: _Claim, sentence: str, section: Optional[str]) -> bool:
-    """Does the sentence say what the claim's count is about? In section 四 the subject is given."""
+def _about(claim: CountSpec, sentence: str, section: Optional[str]) -> bool:
+    """Does the sentence say what the count is about? In section 四 disclosure goes without saying."""
     if claim.unless is not None and claim.unless.search(sentence):
         return False
-    return bool(claim.context.search(sentence)) or (section == "review" and claim.context is _DISCLOSURE)
+    return bool(claim.about and claim.about.search(sentence)) or (section == "review" and claim.implied_in_review)
 
 
 def _other_year(sentence: str, year: Optional[int]) -> bool:
