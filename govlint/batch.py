@@ -25,6 +25,7 @@ from .failures import describe, internal_error
 from .guard import Watchdog
 from .identities import arithmetic_value
 from .read.files import ReadFailure, read_path, read_stream
+from .report.tables_view import snapshot
 from .select import Selection
 
 
@@ -60,6 +61,9 @@ class Job:
     # The cells rules that compare reports read: each result then carries its report's summary
     # (None: no such rule runs, no summaries).
     summary_cells: Optional[tuple] = None
+    # The output redraws the tables (HTML): each result keeps a snapshot of them. Such results are not
+    # read from the cache, which does not keep tables.
+    tables: bool = False
 
 
 def cache_key(job: Job, path: str, data: bytes) -> str:
@@ -86,7 +90,7 @@ def _lint_file(job: Job, path: str, watchdog: Optional[Watchdog], skip: frozense
     except ReadFailure as e:
         return cannot_read(name, e)
     key = ""
-    use_cache = bool(job.cache_dir) and not skip
+    use_cache = bool(job.cache_dir) and not skip and not job.tables
     if use_cache:
         key = cache_key(job, name, data)
         hit = cache.get(job.cache_dir or "", key, name, job.related, job.summary_cells is not None)
@@ -94,6 +98,8 @@ def _lint_file(job: Job, path: str, watchdog: Optional[Watchdog], skip: frozense
             return hit
     rules = [r for r in job.rules if r.code not in skip]
     res = lint_bytes(data, name, job.selection, job.max_bytes, job.options, rules, job.timeout, watchdog)
+    if job.tables and res.report is not None:
+        res.tables = snapshot(res.report)
     if job.summary_cells is not None:
         res.summarised = True
         if res.report is not None and is_report(res.report):
@@ -138,7 +144,7 @@ def run(files: Sequence[Union[str, Found]], job: Job, jobs: int = 1, isolate: bo
     for i, f in enumerate(found):
         if f.failure is not None or f.path == STDIN:
             local[i] = None
-    if job.cache_dir and (jobs > 1 or isolate):
+    if job.cache_dir and not job.tables and (jobs > 1 or isolate):
         for i, f in enumerate(found):
             if i not in local:
                 key = _known_key(job, f.path)

@@ -302,6 +302,7 @@ def _lint(argv: list[str]) -> int:
         timeout=settings["timeout"] or None,
         stdin_name=ns.stdin_filename or STDIN,
         summary_cells=cross_run.cells_needed(across, load_template()) if comparing else None,
+        tables=ns.format == "html",
     )
     jobs = ns.jobs or os.cpu_count() or 1
     tally = _Tally(fail_rank(settings["fail-level"]))

@@ -37,6 +37,7 @@ BUILTIN = (
     "govlint.report.sarif",
     "govlint.report.jsonfmt",
     "govlint.report.github",
+    "govlint.report.html",
 )
 
 

@@ -20,6 +20,7 @@ class FileResult:
     internal_errors: list[str] = field(default_factory=list)
     # Facts kept when the model is dropped (batch runs keep memory flat):
     layout: Optional[str] = None
+    issuer: Optional[str] = None
     format: Optional[str] = None  # text, docx, html, pdf, markdown
     encoding: Optional[str] = None
     year: Optional[int] = None
@@ -29,6 +30,7 @@ class FileResult:
     cache_warning: Optional[str] = None  # why the result could not be cached (said once per run)
     # What rules that compare reports need of it (govlint.cross.summary.Summary), when they run.
     summary: Optional[object] = None
+    tables: Optional[list] = None  # the statistics tables as read (report.tables_view), for the HTML report
     summarised: bool = False  # a summary was asked for (``summary`` is None for a file that is no report)
 
     @property
@@ -53,6 +55,7 @@ class FileResult:
         r = self.report
         if r is not None:
             self.layout, self.encoding, self.year, self.edition = r.source.layout, r.source.encoding, r.year, r.edition
+            self.issuer = r.issuer
             self.format = r.source.format
             wanted = set()
             for d in self.diagnostics:
