@@ -450,18 +450,46 @@ def lint_paths(
     files += [Found(p) for p in extra]
     if compare is None and len(files) < 2 or compare is False:
         return _lint_found(iter(files[: len(files) - len(extra)]), selection, max_bytes, options, rules, timeout)
-    cells = cross_run.cells_needed(across, load_template())
-
-    def summarised() -> Iterator[FileResult]:
-        for res in _lint_found(iter(files), selection, max_bytes, options, rules, timeout):
-            res.summarised = True
-            if res.report is not None and is_report(res.report):
-                res.summary = summarise(res.report, cells, arithmetic_value)
-            yield res
-
+    linted = _lint_found(iter(files), selection, max_bytes, options, rules, timeout)
     context = Context(template=load_template(), options=options)
     only = frozenset(extra)
-    return with_findings_across(summarised(), across, context, selection, named, only, timeout)
+    return with_findings_across(_summarised(linted, across), across, context, selection, named, only, timeout)
+
+
+def _summarised(results: Iterable[FileResult], across: Sequence[Rule]) -> Iterator[FileResult]:
+    """Each result with its report's summary, for the rules ``across`` (as a batch's worker makes it)."""
+    cells = cross_run.cells_needed(across, load_template())
+    for res in results:
+        res.summarised = True
+        if res.report is not None and is_report(res.report):
+            res.summary = summarise(res.report, cells, arithmetic_value)
+        yield res
+
+
+def lint_many(
+    items: Sequence[tuple[str, bytes]],
+    selection: Optional[Selection] = None,
+    options: Optional[dict] = None,
+    rules: Optional[Sequence[Rule]] = None,
+    *,
+    settings: Optional[Settings] = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: Optional[float] = DEFAULT_TIMEOUT,
+    compare: Optional[bool] = None,
+) -> list[FileResult]:
+    """Lint reports held in memory (``(name, bytes)``, an upload): a result each, in order, compared
+    across reports as :func:`lint_paths` compares files (``compare`` None: when a rule across reports
+    is selected and there is more than one)."""
+    selection, options, rules = _given(settings, selection, options, rules)
+    max_bytes, timeout = _limits(settings, max_bytes, timeout)
+    selection, options, rules = _checked(selection, options, rules)
+    across = [r for r in cross_run.across(rules) if selection.enabled(r.code)]
+    comparing = compare if compare is not None else bool(across) and len(items) > 1
+    results = [lint_bytes(data, name, selection, max_bytes, options, rules, timeout) for name, data in items]
+    if not comparing:
+        return results
+    context = Context(template=load_template(), options=options)
+    return list(with_findings_across(_summarised(results, across), across, context, selection, timeout=timeout))
 
 
 def _lint_found(found_files, selection, max_bytes, options, rules, timeout) -> Iterator[FileResult]:
@@ -479,6 +507,7 @@ __all__ = [
     "check",
     "discover",
     "lint_bytes",
+    "lint_many",
     "lint_path",
     "lint_paths",
     "lint_text",

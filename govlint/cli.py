@@ -43,7 +43,7 @@ from .template import load_template
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a program stopped by Ctrl-C
 EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE: the reader left, so the run cannot say it is clean
-SUBCOMMANDS = ("check", "inspect", "parse", "rules", "rule", "config", "plugins")
+SUBCOMMANDS = ("check", "inspect", "parse", "rules", "rule", "config", "plugins", "serve")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -123,7 +123,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             cmd, rest = args[0], args[1:]
             if cmd == "check":
                 return _lint(rest)
-            return {"inspect": _inspect, "parse": _parse, "rules": _rules, "rule": _rule, "config": _config_command, "plugins": _plugins}[cmd](rest)
+            return {
+                "inspect": _inspect, "parse": _parse, "rules": _rules, "rule": _rule, "config": _config_command,
+                "plugins": _plugins, "serve": _serve,
+            }[cmd](rest)
         return _lint(args)
     except OutputError as e:
         say(f"govlint: {e}")
@@ -459,6 +462,36 @@ def _inspect_pairs(argv: list[str]) -> int:
         then = f"<- {display_path(r['previous'])} ({r['how']})" if r["previous"] else f"no pair: {r['why_none']}"
         _out(f"{display_path(r['path'])}: {escape(who)} {escape(then)}\n")
     return EXIT_OK
+
+
+def _serve(argv: list[str]) -> int:
+    p = _Parser(prog="govlint serve", description="A local web page: drop reports, read the HTML report (docs/serve.md).")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0: any free port)")
+    p.add_argument("--max-upload", type=int, metavar="BYTES", default=32 * 1024 * 1024, help="largest upload, all files together (default 32 MB)")
+    p.add_argument("--lang", choices=("zh", "en"))
+    p.add_argument("--config", metavar="FILE")
+    p.add_argument("--isolated", action="store_true")
+    ns = p.parse_args(argv)
+    try:
+        import waitress  # noqa: F401
+        import werkzeug  # noqa: F401
+    except ImportError:
+        say("govlint: govlint serve needs the web extra: pip install 'govlint[web]'")
+        return EXIT_ERROR
+    if not 0 <= ns.port <= 65535 or ns.max_upload <= 0:
+        say("govlint: --port must be 0 to 65535 and --max-upload a positive number of bytes")
+        return EXIT_ERROR
+    settings = _settings_only(ns)
+    if settings is None:
+        return EXIT_ERROR
+    from .serve.run import serve
+
+    try:
+        return serve(ns.host, ns.port, settings, ns.max_upload, choose_lang(ns.lang, settings["lang"]))
+    except OSError as e:
+        say(f"govlint: cannot listen on {ns.host}:{ns.port}: {e.strerror or e}")
+        return EXIT_ERROR
 
 
 def _parse(argv: list[str]) -> int:
