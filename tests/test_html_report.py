@@ -164,3 +164,16 @@ def test_in_a_browser_report_text_does_not_run(tmp_path, browser):
     browser.get(out.as_uri())
     assert browser.execute_script("return document.images.length") == 0
     assert HOSTILE[:20] in browser.find_element("tag name", "body").text
+
+
+def test_a_finding_across_reports_links_to_the_other_report(tmp_path):
+    from .test_cross import H23, H24, _alter_carry_over
+
+    if not H23.exists():
+        pytest.skip("the real Hongze pair is not in ../shared")
+    out, page = _page(tmp_path, {"2024.txt": _alter_carry_over(H24.read_text(encoding="utf-8")), "2023.txt": H23.read_text(encoding="utf-8")})
+    doc = lxml_html.fromstring(page)
+    (item,) = [li for li in doc.xpath('//li[@class="finding"]') if "GL601" in li.text_content() and "natural" not in li.text_content()][:1]
+    (link,) = item.xpath('.//a[starts-with(@href, "#f")]')
+    target = doc.get_element_by_id(link.get("href")[1:])
+    assert "2023.txt" in target.xpath("./h2")[0].text_content()

@@ -141,3 +141,20 @@ def test_in_a_browser_an_upload_shows_the_report(server, tmp_path):
         assert cell.is_displayed() and "bad.txt" in browser.page_source
     finally:
         browser.quit()
+
+
+def test_without_the_extra_serve_says_how_to_install(monkeypatch, capsys):
+    import builtins
+
+    from govlint.cli import main
+
+    real = builtins.__import__
+
+    def no_waitress(name, *a, **k):
+        if name in ("waitress", "werkzeug"):
+            raise ImportError(f"No module named {name!r}")
+        return real(name, *a, **k)
+
+    monkeypatch.setattr(builtins, "__import__", no_waitress)
+    assert main(["serve", "--isolated"]) == 2
+    assert "pip install 'govlint[web]'" in capsys.readouterr().err
