@@ -14,13 +14,14 @@ from typing import Iterable, Iterator, Optional, Sequence
 from . import failures, plugins, ruleset
 from .config import ConfigError
 from .cross import run as cross_run
+from .cross.fingerprint import normalise
 from .cross.merge import with_findings_across
 from .cross.pairing import configured_pairs
 from .cross.summary import summarise
 from .discovery import SUPPORTED, Found, discover, walk
 from .guard import TimeLimitExceeded, Watchdog
 from .identities import arithmetic_value
-from .model import Diagnostic, Region, Related, Report, Source, Span
+from .model import Diagnostic, Region, Related, Report, Source, Span, anchor_of_data
 from .parse.build import Builder
 from .parse.grammar import parse_tokens
 from .read.base import ReadResult
@@ -138,6 +139,8 @@ def check(
         locate(src, d)
         if d.span is not None and not d.logical:
             d.logical = cells.get((d.span.start, d.span.end), "")
+        if not d.anchor:
+            d.anchor = anchor_of(report, d)
     diags.sort(key=lambda d: d.sort_key)
     return diags, errors
 
@@ -187,6 +190,23 @@ def _limits(settings: Optional[Settings], max_bytes: int, timeout: Optional[floa
     if timeout == DEFAULT_TIMEOUT:
         timeout = settings["timeout"]
     return max_bytes, timeout
+
+
+def anchor_of(report: Report, d: Diagnostic) -> str:
+    """What ``d`` is about, stable when lines move: the cell's name; else the section and the text of
+    the finding's line, numbers and white space left out; else its data."""
+    if d.logical:
+        return d.logical
+    if d.span is not None:
+        # The finding's line, at most 60 characters each side of it: a line of a flattened page may be
+        # the whole report, and a finding each on it must not cost the line each.
+        src = report.source
+        start = max(src.line_start(d.span.start), d.span.start - 60)
+        end = src.text.find("\n", d.span.start, d.span.end + 60)
+        line = src.text[start : end if end >= 0 else min(len(src.text), d.span.end + 60)]
+        section = next((s.key for s in report.sections if s.heading.span.start <= d.span.start < max(s.body.end, s.heading.span.end)), "")
+        return f"{section}|{normalise(line)[:80]}"
+    return anchor_of_data(d)
 
 
 def cell_names(report: Report) -> dict[tuple[int, int], str]:

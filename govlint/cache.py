@@ -35,7 +35,7 @@ from .result import FileResult
 from .rule import SEVERITIES
 from .select import Selection
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 _SEVERITIES = frozenset(SEVERITIES)
 _PLACE_FIELDS = frozenset(f.name for f in dataclasses.fields(Place))
 _ENTRY_LIMIT = 64 * 1024 * 1024  # no real entry comes near; a planted giant is a miss
@@ -174,7 +174,7 @@ def dump(res: FileResult) -> bytes:
         "diagnostics": [
             [
                 d.code, d.name, d.severity, d.message, None if d.span is None else [d.span.start, d.span.end],
-                _region(d.region), d.data, _place(d.place), d.logical,
+                _region(d.region), d.data, _place(d.place), d.logical, d.anchor,
             ]
             for d in res.diagnostics
         ],
@@ -271,10 +271,10 @@ def _load(blob: bytes, path: str, related: bool) -> Optional[FileResult]:
     append = res.diagnostics.append
     # Checked inline, not through the helpers below: a cached re-run is mostly this loop.
     # (JSON object keys are always text, so only values are checked.)
-    for code, name, severity, message, span, region, data, place, logical in diagnostics:
+    for code, name, severity, message, span, region, data, place, logical, anchor in diagnostics:
         if not (
             type(code) is str and type(name) is str and severity in _SEVERITIES and type(data) is dict
-            and type(message) is dict and message and type(logical) is str
+            and type(message) is dict and message and type(logical) is str and type(anchor) is str
         ):
             raise _Invalid
         "".join(message.values())  # TypeError (a miss) unless every message is text
@@ -287,7 +287,7 @@ def _load(blob: bytes, path: str, related: bool) -> Optional[FileResult]:
             if not (type(a) is int and type(b) is int and type(c) is int and type(e) is int and min(region) >= 1):
                 raise _Invalid
             region = Region(a, b, c, e)
-        append(Diagnostic(code, name, severity, message, path, span=span, region=region, data=data, place=_as_place(place), logical=logical))
+        append(Diagnostic(code, name, severity, message, path, span=span, region=region, data=data, place=_as_place(place), logical=logical, anchor=anchor))
     if related:
         detail = json.loads(rest)
         _need(isinstance(detail, dict) and isinstance(detail["lines"], dict) and isinstance(detail["related"], list))

@@ -493,6 +493,9 @@ class Diagnostic:
     place: Optional[Place] = None  # structured formats: where in the original (page, table/row/cell, paragraph)
     related_places: list[Optional[Place]] = field(default_factory=list)
     logical: str = ""  # the table cell a finding is about, by name: 表三/（一）予以公开/自然人
+    # What the finding is about, in words that survive edits elsewhere in the file (the cell's name, or
+    # the section and the normalised text of its line): what fingerprints and baselines match on.
+    anchor: str = ""
 
     def text(self, lang: str = "zh") -> str:
         return self.message.get(lang) or self.message.get("en") or next(iter(self.message.values()), "")
@@ -503,3 +506,10 @@ class Diagnostic:
         # A .docx or PDF finding has a place but no line: the order of the reading decides.
         at = self.span.start if self.span is not None else -1
         return (self.path, r.start_line if r else 0, r.start_column if r else 0, at, self.code)
+
+
+def anchor_of_data(d: Diagnostic) -> str:
+    """The anchor of a finding without a place in the reading (one across reports): its data's plain
+    values, the measured ones (found, expected, share) left out so that a changed figure is the same finding."""
+    plain = sorted((k, v) for k, v in d.data.items() if isinstance(v, (str, int, float)) and k not in ("found", "expected", "share"))
+    return "|".join(f"{k}={v}" for k, v in plain)

@@ -48,6 +48,9 @@ class Rule:
     example_bad: ClassVar[str] = ""
     example_good: ClassVar[str] = ""
     scope: ClassVar[str] = "report"
+    # How sure a finding of this rule is (SARIF's precision): "very-high" for arithmetic and structure
+    # read from the template, "high" for what rests on recognising wording, "medium" for heuristics.
+    precision: ClassVar[str] = "high"
     # Rules that only make sense on something recognisable as a report are not
     # run when GL002 (not-a-report) fires.
     needs_report: ClassVar[bool] = True

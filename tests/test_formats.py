@@ -71,7 +71,41 @@ def test_sarif_content(tmp_path):
         assert reg["startLine"] >= 1 and reg["endColumn"] > reg["startColumn"] or reg["endLine"] > reg["startLine"]
     gl204 = next(r for r in results if r["ruleId"] == "GL204" and len(r.get("relatedLocations", [])) > 10)
     assert all(rel["physicalLocation"]["region"]["startLine"] > 0 for rel in gl204["relatedLocations"])
-    assert "partialFingerprints" not in results[0]  # left to upload-sarif (see govlint/report/sarif.py)
+    prints = [r["partialFingerprints"]["govlint/v1"] for r in results]
+    assert len(set(prints)) == len(prints) and all(len(p) == 32 for p in prints)  # one identity per finding
+    linked = [r for r in results if r.get("relatedLocations")]
+    assert all("](1)" in r["message"]["text"] for r in linked)  # GitHub shows linked related locations only
+    precision = {r["id"]: r["properties"]["precision"] for r in run0["tool"]["driver"]["rules"]}
+    assert precision["GL210"] == "very-high" and precision["GL501"] == "medium" and precision["GL101"] == "high"
+
+
+def test_sarif_fingerprints_survive_lines_moving(tmp_path, capsys):
+    good = (EXAMPLES / "good-2021.txt").read_text(encoding="utf-8")
+    wrong = good.replace("86 |\n9 |", "87 |\n9 |", 1)
+    f = tmp_path / "r.txt"
+
+    def prints(text: str) -> dict:
+        f.write_text(text, encoding="utf-8")
+        main(["--isolated", "--no-cache", "--format", "sarif", "--sarif-root", str(tmp_path), str(f)])
+        run0 = json.loads(capsys.readouterr().out)["runs"][0]
+        return {(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]): r["partialFingerprints"]["govlint/v1"] for r in run0["results"]}
+
+    before = prints(wrong)
+    after = prints(wrong.replace("一、总体情况\n", "一、总体情况\n新增的一段说明文字。\n另一段新增的说明。\n", 1))
+    assert set(before.values()) == set(after.values())  # the same findings, two lines further down
+    assert sorted(line for _, line in after) == sorted(line + 2 for _, line in before)
+
+
+def test_sarif_holds_at_most_githubs_limit(tmp_path, capsys, monkeypatch):
+    from govlint.report import sarif
+
+    monkeypatch.setattr(sarif, "MAX_RESULTS", 3)
+    main(["--isolated", "--no-cache", "--format", "sarif", str(EXAMPLES / "structure-defects-2021.txt")])
+    captured = capsys.readouterr()
+    run0 = json.loads(captured.out)["runs"][0]
+    assert len(run0["results"]) == 3 and run0["properties"]["govlint"] == {"results": 5, "written": 3}
+    (note,) = run0["invocations"][0]["toolExecutionNotifications"]
+    assert "2 of 5 results were left out" in note["message"]["text"] and "2 of 5 results were left out" in captured.err
 
 
 def test_sarif_columns_are_utf16_code_units(tmp_path):

@@ -262,6 +262,7 @@ _MEASURE = re.compile(
 
 
 class ThinImprovement(Rule):
+    precision = "medium"
     code = "GL404"
     name = "thin-improvement"
     severity = "warning"
@@ -305,6 +306,7 @@ class ThinImprovement(Rule):
 
 
 class ClaimContradictsTable(Rule):
+    precision = "medium"
     code = "GL405"
     name = "claim-contradicts-table"
     severity = "warning"

@@ -55,6 +55,7 @@ def _section_names(context: Context, key: str) -> tuple[str, str]:
 
 
 class CarryOverMismatch(ReportsRule):
+    precision = "very-high"
     code = "GL601"
     name = "carry-over-mismatch"
     severity = "error"
@@ -106,6 +107,7 @@ class CarryOverMismatch(ReportsRule):
 
 
 class StockDiscontinuity(ReportsRule):
+    precision = "medium"
     code = "GL602"
     name = "stock-discontinuity"
     severity = "note"
@@ -206,6 +208,7 @@ def _threshold(context: Context) -> float:
 
 
 class RepeatedFromLastYear(ReportsRule):
+    precision = "medium"
     code = "GL603"
     name = "repeated-from-last-year"
     severity = "warning"
@@ -264,6 +267,7 @@ class RepeatedFromLastYear(ReportsRule):
 
 
 class CopiedFromOtherIssuer(ReportsRule):
+    precision = "medium"
     code = "GL604"
     name = "copied-from-other-issuer"
     severity = "warning"

@@ -70,6 +70,7 @@ def _two_words(text: str, a: int, b: int) -> bool:
 
 
 class RepeatedWord(Rule):
+    precision = "medium"
     code = "GL501"
     name = "repeated-word"
     severity = "warning"

@@ -10,6 +10,7 @@ from ..rule import Context, Rule
 
 
 class UnreadableInput(Rule):
+    precision = "very-high"
     code = "GL001"
     name = "unreadable-input"
     severity = "error"

@@ -175,6 +175,7 @@ class WrongEdition(Rule):
 
 
 class MissingCells(Rule):
+    precision = "very-high"
     code = "GL203"
     name = "missing-cells"
     severity = "error"
@@ -279,6 +280,7 @@ def _fmt(v) -> str:
 class _IdentityRule(Rule):
     """One identity family of the template; the identities themselves are template data."""
 
+    precision = "very-high"
     def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
         for t in report.tables:
             if t.edition is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, Optional, Sequence
 
-from ..model import Diagnostic
+from ..model import Diagnostic, anchor_of_data
 from ..result import FileResult
 from ..rule import Context, Rule
 from ..select import Selection
@@ -64,6 +64,8 @@ def with_findings_across(
         if extra:
             for d in extra:
                 d.severity = selection.severity(d.code, d.severity)
+                if not d.anchor:
+                    d.anchor = anchor_of_data(d)
             res.diagnostics = sorted([*res.diagnostics, *extra], key=_order)
         yield res
     if broken:

@@ -4,17 +4,27 @@ Decisions:
 - Columns are declared ``utf16CodeUnits`` (what GitHub expects) and converted
   from the code points govlint counts internally; a character outside the
   Basic Multilingual Plane (𠮷) counts two.
-- ``partialFingerprints`` are left out: GitHub's upload-sarif action computes
-  ``primaryLocationLineHash`` itself from the checked-out file. A value
-  computed here with a different algorithm would break alert tracking, and
-  the action only fills in what is missing.
+- ``partialFingerprints["govlint/v1"]``: a hash of the rule code, the
+  artifact URI and what the finding is about in words that survive edits
+  elsewhere (the cell's name 表三/row/column; else the section and the
+  normalised text of the finding's line; for a finding across reports its
+  data), plus its rank among equal ones. Lines moving do not change it.
+  GitHub's upload action adds its own ``primaryLocationLineHash`` beside it.
+- At most 25,000 results per run (GitHub's limit): past it the rest are left
+  out, a warning notification says how many, and the run's properties hold
+  the counts (``govlint.results``, ``govlint.written``).
+- Related locations are linked from the message (``[表三/…](1)``), as
+  GitHub shows only linked ones.
 - Artifact URIs are relative to the repository root (``--sarif-root``, by
   default the current directory) with ``uriBaseId`` ``%SRCROOT%``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 from urllib.parse import quote
@@ -27,6 +37,7 @@ from .safe import name_bytes
 from .text import StreamingFormatter
 
 INFORMATION_URI = "https://github.com/govlint/govlint"
+MAX_RESULTS = 25_000  # GitHub code scanning's limit per run
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
@@ -92,7 +103,11 @@ def rule_descriptor(rule, lang: str) -> dict[str, Any]:
         "help": {"text": explanation, "markdown": "\n".join(md)},
         "helpUri": f"{INFORMATION_URI}/blob/main/docs/rules.md#{rule.code.lower()}",
         "defaultConfiguration": {"level": rule.severity},
-        "properties": {"tags": ["govlint", rule.family], "precision": "high"},
+        "properties": {
+            "tags": ["govlint", rule.family, f"govlint/{rule.code[:3]}xx"],
+            "precision": getattr(rule, "precision", "high"),
+            "problem.severity": {"error": "error", "warning": "warning", "note": "recommendation"}.get(rule.severity, "warning"),
+        },
     }
 
 
@@ -109,6 +124,8 @@ class SarifFormatter(StreamingFormatter):
         notifications: list[dict[str, Any]] = []
         failed = False
 
+        counts = {"results": 0, "written": 0}
+
         def items():
             nonlocal failed
             for res in results:
@@ -119,13 +136,25 @@ class SarifFormatter(StreamingFormatter):
                         {"level": "error", "message": {"text": d.text(lang)}, "descriptor": {"id": d.code}} for d in res.diagnostics
                     )
                     continue
-                yield from _results(res, lang, root, index)
+                for item in _results(res, lang, root, index):
+                    counts["results"] += 1
+                    if counts["written"] < MAX_RESULTS:
+                        counts["written"] += 1
+                        yield item
 
-        def invocations() -> dict[str, Any]:
+        def finish() -> dict[str, Any]:
             inv: dict[str, Any] = {"executionSuccessful": not failed}
             if notifications:
                 inv["toolConfigurationNotifications"] = notifications
-            return {"invocations": [inv]}
+            left = counts["results"] - counts["written"]
+            if left:
+                text = (
+                    f"{left} of {counts['results']} results were left out: GitHub accepts at most {MAX_RESULTS} per run; "
+                    "lint fewer files per upload, or see all of them with --format json"
+                )
+                inv["toolExecutionNotifications"] = [{"level": "warning", "message": {"text": text}}]
+                sys.stderr.write(f"govlint: warning: SARIF: {text}\n")
+            return {"invocations": [inv], "properties": {"govlint": dict(counts)}}
 
         run: dict[str, Any] = {
             "tool": {
@@ -141,27 +170,32 @@ class SarifFormatter(StreamingFormatter):
             "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri() + "/"}},
             "results": ITEMS,
             "invocations": later("invocations"),
+            "properties": later("properties"),
         }
         if options.get("automation_id"):
             run["automationDetails"] = {"id": options["automation_id"]}
         log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-        stream_document(log, items(), invocations, write)
+        stream_document(log, items(), finish, write)
 
 
 def _results(res, lang: str, root: Path, index: dict[str, int]) -> Iterator[dict[str, Any]]:
     """The SARIF results of one file."""
     line = res.line
     artifacts: dict[str, dict[str, str]] = {}  # one path resolution per file, not per finding
+    seen: Counter = Counter()  # (code, anchor) -> how many so far: the rank among equal findings
     for d in sorted(res.diagnostics, key=lambda d: d.sort_key):
         if d.path not in artifacts:
             uri, base = artifact_uri(d.path, root)
             artifacts[d.path] = {"uri": uri, "uriBaseId": base} if base else {"uri": uri}
         artifact = artifacts[d.path]
+        anchor = d.anchor or d.logical
+        seen[(d.code, anchor)] += 1
         item: dict[str, Any] = {
             "ruleId": d.code,
             "level": d.severity,
-            "message": {"text": d.text(lang)},
+            "message": {"text": _linked(d, lang)},
             "locations": [_location(artifact, d.region, d.place, line, lang)],
+            "partialFingerprints": {"govlint/v1": fingerprint(d.code, artifact["uri"], anchor, seen[(d.code, anchor)])},
         }
         if d.code in index:
             item["ruleIndex"] = index[d.code]
@@ -185,6 +219,26 @@ def _results(res, lang: str, root: Path, index: dict[str, int]) -> Iterator[dict
         if related:
             item["relatedLocations"] = related
         yield item
+
+
+def fingerprint(code: str, uri: str, anchor: str, rank: int = 1) -> str:
+    """The stable identity of a finding (SARIF ``partialFingerprints``, baselines)."""
+    return hashlib.sha256("\x00".join((code, uri, anchor, str(rank))).encode("utf-8")).hexdigest()[:32]
+
+
+def _escape_markup(text: str) -> str:
+    # In a SARIF message, [text](n) is a link: brackets of the report's own text are escaped.
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def _linked(d, lang: str) -> str:
+    """The message with its related locations linked ([表三/…](1)), which GitHub shows only when linked."""
+    text = _escape_markup(d.text(lang))
+    if not d.related:
+        return text
+    links = [f"[{_escape_markup(rel.message or str(i))}]({i})" for i, rel in enumerate(d.related[:10], start=1)]
+    more = f" …+{len(d.related) - 10}" if len(d.related) > 10 else ""
+    return f"{text} ({'相关位置' if lang == 'zh' else 'see'}: {', '.join(links)}{more})"
 
 
 def _no_lines(n: int) -> str:
