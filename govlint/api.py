@@ -134,13 +134,14 @@ def check(
                 diags.append(d)
     src = report.source
     cells = cell_names(report) if diags else {}
+    memo: dict[str, str] = {}  # line window -> its normal form (thousands of findings on one line)
     for d in diags:
         d.severity = selection.severity(d.code, d.severity)
         locate(src, d)
         if d.span is not None and not d.logical:
             d.logical = cells.get((d.span.start, d.span.end), "")
         if not d.anchor:
-            d.anchor = anchor_of(report, d)
+            d.anchor = anchor_of(report, d, memo)
     diags.sort(key=lambda d: d.sort_key)
     return diags, errors
 
@@ -192,7 +193,7 @@ def _limits(settings: Optional[Settings], max_bytes: int, timeout: Optional[floa
     return max_bytes, timeout
 
 
-def anchor_of(report: Report, d: Diagnostic) -> str:
+def anchor_of(report: Report, d: Diagnostic, memo: Optional[dict[str, str]] = None) -> str:
     """What ``d`` is about, stable when lines move: the cell's name; else the section and the text of
     the finding's line, numbers and white space left out; else its data."""
     if d.logical:
@@ -205,7 +206,11 @@ def anchor_of(report: Report, d: Diagnostic) -> str:
         end = src.text.find("\n", d.span.start, d.span.end + 60)
         line = src.text[start : end if end >= 0 else min(len(src.text), d.span.end + 60)]
         section = next((s.key for s in report.sections if s.heading.span.start <= d.span.start < max(s.body.end, s.heading.span.end)), "")
-        return f"{section}|{normalise(line)[:80]}"
+        memo = {} if memo is None else memo
+        text = memo.get(line)
+        if text is None:
+            text = memo[line] = normalise(line)[:80]
+        return f"{section}|{text}"
     return anchor_of_data(d)
 
 
