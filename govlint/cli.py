@@ -111,6 +111,8 @@ def _lint_parser(prog: str = "govlint") -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true", help="lint every file again, and keep nothing")
     p.add_argument("--include", action="append", metavar="GLOB", help="files to lint inside directories (default: .txt .md .html .htm .shtml .docx .pdf, and .doc/.wps to say how to convert them)")
     p.add_argument("--exclude", action="append", metavar="GLOB", help="files or folders to skip inside directories")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings (errors of govlint itself still exit 2)")
+    p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     p.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     p.add_argument("--version", action="version", version=f"govlint {__version__}")
     return p
@@ -317,7 +319,8 @@ def _lint(argv: list[str]) -> int:
         return EXIT_ERROR
     to_terminal = not ns.output and stdout is not None and stdout.isatty()
     show = _progress(
-        len(found), sys.stderr is not None and sys.stderr.isatty() and not os.environ.get("CI") and len(found) > 5 and not to_terminal
+        len(found),
+        not ns.no_progress and sys.stderr is not None and sys.stderr.isatty() and not os.environ.get("CI") and len(found) > 5 and not to_terminal,
     )
     batch.quiet_gc()
     # Third-party rules run in a worker process even with one job: if one hangs where no
@@ -361,7 +364,7 @@ def _lint(argv: list[str]) -> int:
         else:
             say(f"govlint: {t('error.internal', lang)}")
         return EXIT_ERROR
-    return EXIT_FINDINGS if tally.failing else EXIT_OK
+    return EXIT_FINDINGS if tally.failing and not ns.exit_zero else EXIT_OK
 
 
 def _chain(first, rest):

@@ -143,3 +143,17 @@ def test_directories_are_searched_for_every_report_format(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "(2 files checked)" in out
     assert "Skipped 1 file in folders: 1 .xlsx" in out
+
+
+def test_exit_zero_keeps_the_findings_and_exits_0(tmp_path, capsys):
+    bad = EXAMPLES / "structure-defects-2021.txt"
+    assert main(["--isolated", "--no-cache", str(bad)]) == 1
+    capsys.readouterr()
+    assert main(["--isolated", "--no-cache", "--exit-zero", str(bad)]) == 0
+    assert "GL101" in capsys.readouterr().out
+    # govlint's own failures still say so
+    assert main(["--isolated", "--no-cache", "--exit-zero", "--select", "GL9X9", str(bad)]) == 2
+
+
+def test_no_progress_is_accepted(tmp_path, capsys):
+    assert main(["--isolated", "--no-cache", "--no-progress", str(EXAMPLES / "good-2021.txt")]) == 0
