@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from . import __version__, api, failures, plugins
+from . import baseline as baseline_file
 from .config import ConfigError
 from .cross import run as cross_run
 from .cross.merge import with_findings_across
@@ -113,6 +114,8 @@ def _lint_parser(prog: str = "govlint") -> argparse.ArgumentParser:
     p.add_argument("--exclude", action="append", metavar="GLOB", help="files or folders to skip inside directories")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings (errors of govlint itself still exit 2)")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
+    p.add_argument("--baseline", metavar="FILE", help="leave out the findings recorded in FILE (docs/baseline.md)")
+    p.add_argument("--write-baseline", metavar="FILE", help="record every finding of this run in FILE, print no report, exit 0")
     p.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     p.add_argument("--version", action="version", version=f"govlint {__version__}")
     return p
@@ -258,6 +261,19 @@ def _lint(argv: list[str]) -> int:
     if ns.jobs is not None and ns.jobs < 1:
         say(f"govlint: --jobs must be 1 or more, not {ns.jobs}")
         return EXIT_ERROR
+    if ns.sarif_root is not None and not os.path.isdir(ns.sarif_root):
+        why = "does not exist" if not os.path.exists(ns.sarif_root) else "is not a folder"
+        say(f"govlint: --sarif-root {display_path(ns.sarif_root)} {why} (it names the folder SARIF file URIs are relative to, "
+            "usually the repository's root)")
+        return EXIT_ERROR
+    if ns.baseline and ns.write_baseline:
+        say("govlint: --baseline and --write-baseline cannot be used together (--write-baseline alone rewrites the file)")
+        return EXIT_ERROR
+    try:
+        accepted = baseline_file.load(ns.baseline)
+    except baseline_file.BaselineError as e:
+        say(f"govlint: baseline: {e}")
+        return EXIT_ERROR
     if ns.paths.count(STDIN) > 1:
         say("govlint: standard input (-) can be named only once")
         return EXIT_ERROR
@@ -334,6 +350,10 @@ def _lint(argv: list[str]) -> int:
     failed_plugins = api.plugin_failures_result()
     if failed_plugins is not None and selection.enabled("GL900"):
         results = _chain([failed_plugins], results)
+    if accepted is not None:
+        results = accepted.filter(results)
+    if ns.write_baseline:
+        return _write_baseline(ns.write_baseline, tally.watch(results, show), (results, lint_results), tally, lang, ns.debug)
     stream = tally.watch(results, show)
     formatter = formatters[ns.format]
     try:
@@ -353,10 +373,19 @@ def _lint(argv: list[str]) -> int:
     finally:
         for it in (stream, results, lint_results):  # end worker processes at once if the output stopped early
             it.close()
+    if accepted is not None:
+        n, stale = accepted.suppressed, accepted.stale
+        line = t("baseline.used", lang, path=display_path(accepted.path), n=n, s=_s(n))
+        say(f"govlint: {line}{t('baseline.stale', lang, stale=stale, es='' if stale != 1 else 'es') if stale else ''}")
+    return _finish(tally, lang, ns.debug, ns.exit_zero)
+
+
+def _finish(tally: _Tally, lang: str, debug: bool, exit_zero: bool) -> int:
+    """The closing messages and the exit code, once every result went by."""
     if tally.cache_warning:
         say(f"govlint: warning: {t('warning.cache', lang, reason=tally.cache_warning)}")
     if tally.internal:
-        if ns.debug:
+        if debug:
             for tb in tally.internal:
                 say(tb.rstrip())
         if tally.broken_files:
@@ -364,7 +393,33 @@ def _lint(argv: list[str]) -> int:
         else:
             say(f"govlint: {t('error.internal', lang)}")
         return EXIT_ERROR
-    return EXIT_FINDINGS if tally.failing and not ns.exit_zero else EXIT_OK
+    return EXIT_FINDINGS if tally.failing and not exit_zero else EXIT_OK
+
+
+def _write_baseline(path: str, stream, upstream, tally: _Tally, lang: str, debug: bool) -> int:
+    recorder = baseline_file.Recorder(path, lang)
+    try:
+        for _ in recorder.watch(stream):
+            pass
+    finally:
+        for it in (stream, *upstream):
+            it.close()
+    if tally.internal:  # a baseline of incomplete results would hide findings it never saw
+        _finish(tally, lang, debug, False)
+        say(f"govlint: {t('baseline.not_written', lang, path=display_path(path))}")
+        return EXIT_ERROR
+    try:
+        recorder.write()
+    except baseline_file.BaselineError as e:
+        say(f"govlint: baseline: {e}")
+        return EXIT_ERROR
+    say(f"govlint: {t('baseline.written', lang, path=display_path(path), n=len(recorder.entries), s=_s(len(recorder.entries)), files=len(recorder.files), fs=_s(len(recorder.files)))}")
+    _finish(tally, lang, debug, True)
+    return EXIT_OK
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
 
 
 def _chain(first, rest):

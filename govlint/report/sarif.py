@@ -4,12 +4,14 @@ Decisions:
 - Columns are declared ``utf16CodeUnits`` (what GitHub expects) and converted
   from the code points govlint counts internally; a character outside the
   Basic Multilingual Plane (𠮷) counts two.
-- ``partialFingerprints["govlint/v1"]``: a hash of the rule code, the
+- ``partialFingerprints["govlint/v1"]`` (and ``primaryLocationLineHash``,
+  which GitHub matches alerts on, derived from it): a hash of the rule code, the
   artifact URI and what the finding is about in words that survive edits
   elsewhere (the cell's name 表三/row/column; else the section and the
   normalised text of the finding's line; for a finding across reports its
   data), plus its rank among equal ones. Lines moving do not change it.
-  GitHub's upload action adds its own ``primaryLocationLineHash`` beside it.
+- A .docx or PDF finding has no line: its region is the start of the file
+  (GitHub requires one) and the page/table/cell is in the location's message.
 - At most 25,000 results per run (GitHub's limit): past it the rest are left
   out, a warning notification says how many, and the run's properties hold
   the counts (``govlint.results``, ``govlint.written``).
@@ -21,19 +23,16 @@ Decisions:
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
-from urllib.parse import quote
 
 from .. import __version__
+from ..fingerprints import Namer, fingerprinted
 from ..hookspecs import hookimpl
 from ..model import Region
 from .jsonstream import ITEMS, later, stream_document
-from .safe import name_bytes
 from .text import StreamingFormatter
 
 INFORMATION_URI = "https://github.com/govlint/govlint"
@@ -52,8 +51,8 @@ def utf16_column(line_text: str, column: int) -> int:
 
 def sarif_region(region: Optional[Region], line: Callable[[int], str]) -> dict[str, int]:
     """A SARIF region; ``line(n)`` gives the text of source line n."""
-    if region is None:
-        return {"startLine": 1, "startColumn": 1}
+    if region is None:  # the file as a whole, or a .docx/PDF place: the start of the file
+        return {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1}
     start = utf16_column(line(region.start_line), region.start_column)
     end_line_text = line(region.end_line)
     # SARIF's endColumn is one past the last character; ours is the last character.
@@ -61,27 +60,6 @@ def sarif_region(region: Optional[Region], line: Callable[[int], str]) -> dict[s
     if region.end_line == region.start_line and end <= start:
         end = start + 1
     return {"startLine": region.start_line, "startColumn": start, "endLine": region.end_line, "endColumn": end}
-
-
-def artifact_uri(path: str, root: Path) -> tuple[str, Optional[str]]:
-    """A URI relative to ``root`` (with the %SRCROOT% base) or an absolute file URI.
-
-    Percent-encoded per RFC 3986 from the file name's bytes: a space, ``#``,
-    CJK and bytes that are not UTF-8 all survive.
-    """
-    p = Path(path)
-    absolute = p if p.is_absolute() else (Path.cwd() / p)
-    try:
-        resolved = absolute.resolve()
-    except (OSError, RuntimeError):  # a loop of links: the name as given
-        resolved = absolute
-    try:
-        rel = Path(os.path.relpath(resolved, root.resolve()))
-    except ValueError:  # another drive on Windows
-        return resolved.as_uri(), None
-    if rel.parts and rel.parts[0] == "..":
-        return resolved.as_uri(), None
-    return quote(name_bytes(rel.as_posix()), safe="/"), "%SRCROOT%"
 
 
 def rule_descriptor(rule, lang: str) -> dict[str, Any]:
@@ -118,7 +96,8 @@ class SarifFormatter(StreamingFormatter):
     def stream(self, results, options: dict, write) -> None:
         """One result per line inside the log, written as each file is done."""
         lang = options.get("lang", "zh")
-        root = Path(options.get("root") or Path.cwd()).resolve()
+        root = Path(os.path.abspath(options.get("root") or os.getcwd()))
+        namer = Namer(root)
         rules = list(options.get("rules") or [])
         index = {r.code: i for i, r in enumerate(rules)}
         notifications: list[dict[str, Any]] = []
@@ -136,7 +115,7 @@ class SarifFormatter(StreamingFormatter):
                         {"level": "error", "message": {"text": d.text(lang)}, "descriptor": {"id": d.code}} for d in res.diagnostics
                     )
                     continue
-                for item in _results(res, lang, root, index):
+                for item in _results(res, lang, namer, index):
                     counts["results"] += 1
                     if counts["written"] < MAX_RESULTS:
                         counts["written"] += 1
@@ -178,24 +157,23 @@ class SarifFormatter(StreamingFormatter):
         stream_document(log, items(), finish, write)
 
 
-def _results(res, lang: str, root: Path, index: dict[str, int]) -> Iterator[dict[str, Any]]:
+def _results(res, lang: str, namer: Namer, index: dict[str, int]) -> Iterator[dict[str, Any]]:
     """The SARIF results of one file."""
     line = res.line
     artifacts: dict[str, dict[str, str]] = {}  # one path resolution per file, not per finding
-    seen: Counter = Counter()  # (code, anchor) -> how many so far: the rank among equal findings
-    for d in sorted(res.diagnostics, key=lambda d: d.sort_key):
+    for d, fp in fingerprinted(res.diagnostics, namer):
         if d.path not in artifacts:
-            uri, base = artifact_uri(d.path, root)
+            uri, base = namer(d.path)
             artifacts[d.path] = {"uri": uri, "uriBaseId": base} if base else {"uri": uri}
         artifact = artifacts[d.path]
-        anchor = d.anchor or d.logical
-        seen[(d.code, anchor)] += 1
         item: dict[str, Any] = {
             "ruleId": d.code,
             "level": d.severity,
             "message": {"text": _linked(d, lang)},
             "locations": [_location(artifact, d.region, d.place, line, lang)],
-            "partialFingerprints": {"govlint/v1": fingerprint(d.code, artifact["uri"], anchor, seen[(d.code, anchor)])},
+            # GitHub matches alerts on primaryLocationLineHash, and its upload action fills it in from
+            # the line's text only when it is absent: given here, it survives lines moving as ours does.
+            "partialFingerprints": {"govlint/v1": fp, "primaryLocationLineHash": f"{fp[:16]}:1"},
         }
         if d.code in index:
             item["ruleIndex"] = index[d.code]
@@ -208,7 +186,7 @@ def _results(res, lang: str, root: Path, index: dict[str, int]) -> Iterator[dict
             place = d.related_places[i - 1] if i <= len(d.related_places) else None
             if rel.path is not None:  # in another report (last year's, another issuer's)
                 if rel.path not in artifacts:
-                    uri, base = artifact_uri(rel.path, root)
+                    uri, base = namer(rel.path)
                     artifacts[rel.path] = {"uri": uri, "uriBaseId": base} if base else {"uri": uri}
                 entry: dict[str, Any] = {"id": i, **_location(artifacts[rel.path], region, place, _no_lines, lang)}
             else:
@@ -219,11 +197,6 @@ def _results(res, lang: str, root: Path, index: dict[str, int]) -> Iterator[dict
         if related:
             item["relatedLocations"] = related
         yield item
-
-
-def fingerprint(code: str, uri: str, anchor: str, rank: int = 1) -> str:
-    """The stable identity of a finding (SARIF ``partialFingerprints``, baselines)."""
-    return hashlib.sha256("\x00".join((code, uri, anchor, str(rank))).encode("utf-8")).hexdigest()[:32]
 
 
 def _escape_markup(text: str) -> str:
@@ -249,13 +222,11 @@ def _no_lines(n: int) -> str:
 def _location(artifact: dict, region: Optional[Region], place, line: Callable[[int], str], lang: str) -> dict[str, Any]:
     """A SARIF location: a text region where the file has lines, else the place (page, table cell, paragraph).
 
-    A .docx or PDF has no lines a viewer could open at, so its locations
-    name the artifact and carry the place in the location's message and
-    properties rather than a made-up region.
+    A .docx or PDF has no lines a viewer could open at: GitHub still requires
+    a region, so it is the start of the file (an empty region at line 1), and
+    the place is in the location's message and properties.
     """
-    physical: dict[str, Any] = {"artifactLocation": dict(artifact)}
-    if region is not None or place is None:
-        physical["region"] = sarif_region(region, line)
+    physical: dict[str, Any] = {"artifactLocation": dict(artifact), "region": sarif_region(region, line)}
     loc: dict[str, Any] = {"physicalLocation": physical}
     if place is not None:
         loc["message"] = {"text": place.describe(lang)}
