@@ -8,6 +8,7 @@ The stable Python API::
         for d in result.diagnostics:
             print(d.code, d.region, d.text("en"))
     report = govlint.parse_path("report.txt")   # the document model only
+    sarif = govlint.render(results, "sarif")    # any output format, as a string
 
     # as the command line would run on reports/: its configuration, its rule packs
     settings = govlint.load_settings("reports/", overrides={"select": ["GL3"]})
@@ -18,7 +19,18 @@ unknown option) raise ``govlint.ConfigError``, a ``ValueError``, as the
 command line stops with exit code 2.
 """
 
-from .api import FileResult, lint_bytes, lint_path, lint_paths, lint_text, load_settings, parse_bytes, parse_path
+from .api import (
+    FileResult,
+    lint_bytes,
+    lint_many,
+    lint_path,
+    lint_paths,
+    lint_text,
+    load_settings,
+    parse_bytes,
+    parse_path,
+    render,
+)
 from .config import ConfigError
 from .model import Diagnostic, Report
 from .select import Selection
@@ -35,9 +47,11 @@ __all__ = [
     "Settings",
     "__version__",
     "lint_bytes",
+    "lint_many",
     "lint_path",
     "lint_paths",
     "lint_text",
+    "render",
     "load_settings",
     "parse_bytes",
     "parse_path",

@@ -9,7 +9,7 @@ govlint itself on one file is that file's GL901 finding.
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import Any, Iterable, Iterator, Optional, Sequence
 
 from . import failures, plugins, ruleset
 from .config import ConfigError
@@ -541,3 +541,40 @@ __all__ = [
     "parse_path",
     "read",
 ]
+
+
+def render(
+    results: Iterable[FileResult],
+    format: str = "text",
+    *,
+    lang: str = "zh",
+    settings: Optional[Settings] = None,
+    rules: Optional[Sequence[Rule]] = None,
+    root: Optional[str] = None,
+    **options: Any,
+) -> str:
+    """The report the command line would write for ``results``, as a string.
+
+    ``format`` is any output format (text, json, sarif, github, html, and
+    those plugins add). ``rules`` (default: those of ``settings``, else the
+    unconfigured rule set) are the rules SARIF describes and the HTML report
+    explains; ``root`` is the folder SARIF file URIs are relative to (default:
+    the current folder). Further ``options`` are the formatters' own
+    (``statistics``, ``quiet``, ``color``, ``automation_id``). Raises
+    ``ConfigError`` for an unknown format.
+    """
+    formatters = plugins.formatters()
+    if format not in formatters:
+        raise ConfigError(f"unknown format '{format}' (available: {', '.join(sorted(formatters))})")
+    if rules is None:
+        rules = settings.rules if settings is not None else plugins.rules()
+        if settings is not None:
+            selection = settings.selection()
+            rules = [r for r in rules if selection.enabled(r.code)]
+    opts = {"lang": lang, "rules": list(rules), "root": root, **options}
+    formatter = formatters[format]
+    if hasattr(formatter, "stream"):
+        out: list[str] = []
+        formatter.stream(iter(results), opts, out.append)
+        return "".join(out)
+    return formatter.render(list(results), opts)

@@ -345,3 +345,43 @@ def put(cache_dir: str, key: str, res: FileResult) -> Optional[str]:
             except OSError:
                 pass
         return f"{cache_dir}: {e.strerror or e}"
+
+
+_ENTRY_NAME = re.compile(r"(?:[0-9a-f]{64}|\.tmp-.*)\.json")
+
+
+def clean(cache_dir: str) -> tuple[int, int]:
+    """Remove every cache entry under ``cache_dir``: (files removed, bytes freed).
+
+    Only what govlint writes is touched (``v<N>/<2 hex>/<key>.json`` and the
+    temporary files beside them), so a cache folder pointed at a folder that
+    holds other files loses nothing else. Raises OSError when the folder
+    cannot be listed.
+    """
+    files = size = 0
+    with os.scandir(cache_dir) as top:
+        versions = [e.path for e in top if e.is_dir(follow_symlinks=False) and re.fullmatch(r"v\d+", e.name)]
+    for version in versions:
+        with os.scandir(version) as it:
+            shards = [e.path for e in it if e.is_dir(follow_symlinks=False) and re.fullmatch(r"[0-9a-f]{2}", e.name)]
+        for shard in shards:
+            with os.scandir(shard) as it:
+                entries = [e for e in it if e.is_file(follow_symlinks=False) and _ENTRY_NAME.fullmatch(e.name)]
+            for e in entries:
+                try:
+                    n = e.stat(follow_symlinks=False).st_size
+                    os.unlink(e.path)
+                except FileNotFoundError:  # another run removed or renamed it meanwhile
+                    continue
+                files += 1
+                size += n
+            _rmdir(shard)
+        _rmdir(version)
+    return files, size
+
+
+def _rmdir(folder: str) -> None:
+    try:
+        os.rmdir(folder)
+    except OSError:  # not empty (something else is in it) or gone: leave it
+        pass

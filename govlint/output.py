@@ -31,6 +31,16 @@ class OutputClosed(Exception):
     """The reader of standard output went away before the report was complete."""
 
 
+def encoded(text: str, encoding: str) -> tuple[bytes, bool]:
+    """``text`` in ``encoding``, what it cannot hold as ``\\uXXXX``; and whether anything had to be replaced."""
+    try:
+        return text.encode(encoding), False
+    except UnicodeEncodeError:
+        return text.encode(encoding, "backslashreplace"), True
+    except LookupError:  # an encoding Python does not know: UTF-8 is the best guess
+        return text.encode("utf-8", "backslashreplace"), False
+
+
 class Sink:
     """A place to write the report to, opened at once so that a bad target fails before linting."""
 
@@ -38,6 +48,7 @@ class Sink:
         self.target = target
         self._tmp: Optional[str] = None
         self._stdout = stdout
+        self.replaced_in: Optional[str] = None  # the console encoding that could not hold every character
         if target:
             self.name = target
             self._fh, self._tmp = _open_file(target)
@@ -53,7 +64,11 @@ class Sink:
                 self._encoding = ""
 
     def write(self, text: str) -> None:
-        data: Any = text.encode(self._encoding, "backslashreplace") if self._encoding else text
+        data: Any = text
+        if self._encoding:
+            data, replaced = encoded(text, self._encoding)
+            if replaced and self.replaced_in is None:
+                self.replaced_in = self._encoding
         try:
             self._fh.write(data)
         except OSError as e:

@@ -64,8 +64,8 @@ def test_select_and_ignore_by_prefix(tmp_path, capsys):
 def test_unknown_code_and_format_are_usage_errors(tmp_path, capsys):
     f = tmp_path / "r.txt"
     f.write_text(make_report(), encoding="utf-8")
-    assert main(["--select", "XX9", str(f)]) == 2
-    assert main(["--format", "nope", str(f)]) == 2
+    assert main(["--lang", "en", "--select", "XX9", str(f)]) == 2
+    assert main(["--lang", "en", "--format", "nope", str(f)]) == 2
     err = capsys.readouterr().err
     assert "unknown rule code" in err and "unknown format" in err
 

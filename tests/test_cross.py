@@ -134,7 +134,7 @@ def test_previous_names_last_years_report(tmp_path, capsys):
     assert code == 1 and [f["path"] for f in out["files"]] == [str(altered)]  # last year's has no result of its own
     (natural, total) = out["files"][0]["diagnostics"]
     assert natural["code"] == "GL601" and natural["related"][0]["path"] == str(H23)
-    assert main(["--isolated", "--no-cache", "--previous", str(H23), str(H24), str(HUAIAN)]) == 2
+    assert main(["--isolated", "--no-cache", "--lang", "en", "--previous", str(H23), str(H24), str(HUAIAN)]) == 2
     assert "--previous names last year's report of one report" in capsys.readouterr().err
 
 

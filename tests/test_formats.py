@@ -366,7 +366,7 @@ def test_sarif_root_must_be_a_folder(tmp_path, capsys, kind):
     root = tmp_path / "nope"
     if kind == "file":
         root.write_text("x", encoding="utf-8")
-    code = main(["--isolated", "--no-cache", "--format", "sarif", "--sarif-root", str(root), str(EXAMPLES / "good-2021.txt")])
+    code = main(["--isolated", "--no-cache", "--lang", "en", "--format", "sarif", "--sarif-root", str(root), str(EXAMPLES / "good-2021.txt")])
     out = capsys.readouterr()
     assert code == 2 and out.out == ""
     assert "--sarif-root" in out.err and ("does not exist" if kind == "missing" else "is not a folder") in out.err

@@ -152,7 +152,7 @@ def test_inspect_and_parse_read_with_the_same_bounds(tmp_path):
         pytest.skip("POSIX special files")
     os.mkfifo(tmp_path / "p.txt")
     for cmd in ("inspect", "parse"):
-        proc = subprocess.run([sys.executable, "-m", "govlint", cmd, "p.txt"], cwd=tmp_path, capture_output=True, timeout=30)
+        proc = subprocess.run([sys.executable, "-m", "govlint", cmd, "--lang", "en", "p.txt"], cwd=tmp_path, capture_output=True, timeout=30)
         assert proc.returncode == 2 and b"not a regular file" in proc.stderr and b"Traceback" not in proc.stderr
 
 

@@ -342,7 +342,7 @@ def test_ctrl_c_ends_every_worker_with_one_line(tmp_path):
     script = textwrap.dedent(
         """
         import os, signal, subprocess, sys, time
-        p = subprocess.Popen([sys.executable, "-m", "govlint", "--no-cache", "-j", "2", sys.argv[1]],
+        p = subprocess.Popen([sys.executable, "-m", "govlint", "--lang", "en", "--no-cache", "-j", "2", sys.argv[1]],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
         p.stdout.readline()
         time.sleep(0.2)

@@ -89,7 +89,7 @@ def test_hostile_configuration_is_a_configuration_error(name, text, tmp_path, ca
     (tmp_path / name).write_text(text, encoding="utf-8")
     f = tmp_path / "r.txt"
     f.write_text(make_report(), encoding="utf-8")
-    assert main([str(f)]) == 2
+    assert main(["--lang", "en", str(f)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("govlint: configuration error:") and name in err and "Traceback" not in err
 

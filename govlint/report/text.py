@@ -63,6 +63,19 @@ def position(d, lang: str) -> str:
     return f"{r.start_line}:{r.start_column}" if r else "1:1"
 
 
+# --color: the path bold, the code and severity in the severity's colour (ANSI SGR).
+_BOLD, _RESET = "\x1b[1m", "\x1b[0m"
+_COLOUR = {"error": "\x1b[31m", "warning": "\x1b[33m", "note": "\x1b[36m"}
+
+
+def _finding(where: str, at: str, d, lang: str, colour: bool) -> str:
+    text = escape(d.text(lang))
+    if not colour:
+        return f"{where}:{at}: {d.code} [{d.severity}] {text}\n"
+    c = _COLOUR.get(d.severity, "")
+    return f"{_BOLD}{where}{_RESET}:{at}: {c}{_BOLD}{d.code}{_RESET} {c}[{d.severity}]{_RESET} {text}\n"
+
+
 class TextFormatter(StreamingFormatter):
     name = "text"
     description = "one line per finding, sorted by position, then a summary line"
@@ -70,6 +83,7 @@ class TextFormatter(StreamingFormatter):
     def stream(self, results, options: dict, write) -> None:
         """Write each file's findings as soon as it is done (memory stays flat)."""
         lang = options.get("lang", "zh")
+        colour = bool(options.get("color"))
         severities: Counter = Counter()
         counts: Counter = Counter()
         names: dict[str, str] = {}
@@ -83,7 +97,7 @@ class TextFormatter(StreamingFormatter):
             shown: dict[str, str] = {}
             for d in sorted(res.diagnostics, key=lambda d: d.sort_key):
                 where = shown.get(d.path) or shown.setdefault(d.path, display_path(d.path))
-                lines.append(f"{where}:{position(d, lang)}: {d.code} [{d.severity}] {escape(d.text(lang))}\n")
+                lines.append(_finding(where, position(d, lang), d, lang, colour))
                 severities[d.severity] += 1
                 counts[d.code] += 1
                 names[d.code] = d.name
@@ -109,7 +123,8 @@ class TextFormatter(StreamingFormatter):
             if severities[sev]
         ]
         sep = "，" if lang == "zh" else ", "
-        write(t("summary.found", lang, total=total, ps="" if total == 1 else "s", detail=sep.join(parts), files=files, s=s) + by_kind + "\n")
+        summary = t("summary.found", lang, total=total, ps="" if total == 1 else "s", detail=sep.join(parts), files=files, s=s) + by_kind
+        write(f"{_BOLD}{summary}{_RESET}\n" if colour else summary + "\n")
 
 
 @hookimpl
