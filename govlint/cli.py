@@ -43,7 +43,7 @@ def _command(name: str):
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = _command_first(list(sys.argv[1:] if argv is None else argv))
     lang = early_lang(args)
     console = Console(lang)
     try:
@@ -68,6 +68,24 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_ERROR
     finally:
         console.finish()
+
+
+def _command_first(args: list[str]) -> list[str]:
+    """``govlint --lang en rules`` as ``govlint rules --lang en``: --lang may come before the command."""
+    lead: list[str] = []
+    i = 0
+    while i < len(args):
+        if args[i] == "--lang" and i + 1 < len(args):
+            lead += args[i : i + 2]
+            i += 2
+        elif args[i].startswith("--lang="):
+            lead.append(args[i])
+            i += 1
+        else:
+            break
+    if lead and i < len(args) and args[i] in SUBCOMMANDS:
+        return [args[i], *lead, *args[i + 1 :]]
+    return args
 
 
 def _silence_stdout() -> None:

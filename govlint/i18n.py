@@ -99,7 +99,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "Exit codes: 0 clean, 1 findings, 2 usage/configuration/I-O error or incomplete results.",
     },
     "help.inspect": {"zh": "显示 govlint 对报告的理解：各部分、统计表及其每个单元格。", "en": "Show what govlint understood of reports: sections, tables, every cell."},
-    "help.pairs": {"zh": "显示各报告与上年报告的配对（GL601–GL604）。", "en": "Show how reports pair up with last year's (GL601-GL604)."},
+    "help.pairs": {"zh": "显示各报告与上年报告的配对（GL601–GL603）。", "en": "Show how reports pair up with last year's (GL601-GL603)."},
     "help.parse": {"zh": "显示报告的记号流和语法树。", "en": "Show the token stream and the parse tree of a report."},
     "help.config": {"zh": "显示生效的配置及每项的来源。", "en": "Show the effective configuration and where each value came from."},
     "help.rules": {"zh": "按类别列出全部规则。", "en": "List every rule, grouped by family."},

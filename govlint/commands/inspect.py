@@ -42,7 +42,7 @@ def run(argv: list[str], lang: str, console: Console) -> int:
         "report files, or folders whose reports are inspected one by one", "报告文件，或逐个检视其中报告的文件夹"))
     p.add_argument("--json", action="store_true", help=p.text("machine-readable output", "输出 JSON"))
     p.add_argument("--pairs", action="store_true", help=p.text(
-        "show how reports pair up with last year's instead (GL601-GL604)", "改为显示各报告与上年报告的配对（GL601–GL604）"))
+        "show how reports pair up with last year's instead (GL601-GL603)", "改为显示各报告与上年报告的配对（GL601–GL603）"))
     ns = p.parse_args(argv)
     from ..report.inspect import render_json, render_text, to_dict
 

@@ -41,8 +41,8 @@ def parser(lang: str, prog: str = "govlint") -> Parser:
         "the name standard input (-) goes by in output, configuration and pairing",
         "标准输入（-）在输出、配置匹配和上年报告配对中使用的文件名"))
     p.add_argument("--previous", metavar=x("FILE", "文件"), help=x(
-        "last year's report of the same issuer, to compare the one PATH with (GL601-GL604)",
-        "同一机关的上年报告，用来与本报告比较（GL601–GL604）"))
+        "last year's report of the same issuer, to compare the one PATH with (GL601-GL603)",
+        "同一机关的上年报告，用来与本报告比较（GL601–GL603）"))
     p.add_argument("--format", default="text", help=x(
         "output format: text (default), json, sarif, github, html", "输出格式：text（默认）、json、sarif、github、html"))
     p.add_argument("--output", "-o", metavar=x("FILE", "文件"), help=x(
