@@ -1,7 +1,7 @@
 """Baselines: findings an office has accepted, recorded once and left out of later runs.
 
 ``--write-baseline FILE`` records every finding of a run; ``--baseline FILE``
-leaves out exactly those, matched by fingerprint (``fingerprints.py``: the rule,
+leaves out exactly those, matched by fingerprint (``report/fingerprints.py``: the rule,
 the file, what the finding is about, never its line number), so edits
 elsewhere in a report do not bring an accepted finding back. Entries for files
 of the run that no longer match anything are counted: the finding was fixed,
@@ -32,9 +32,9 @@ from typing import Iterable, Iterator, Optional
 from urllib.parse import unquote
 
 from . import __version__
-from .fingerprints import Namer, fingerprinted
 from .model import Diagnostic
 from .output import OutputError, Sink
+from .report.fingerprints import Namer, fingerprinted
 from .report.text import position
 
 FORMAT, VERSION = "govlint-baseline", 1

@@ -29,9 +29,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 from .. import __version__
-from ..fingerprints import Namer, fingerprinted
 from ..hookspecs import hookimpl
 from ..model import Region
+from .fingerprints import Namer, fingerprinted
 from .jsonstream import ITEMS, later, stream_document
 from .text import StreamingFormatter
 

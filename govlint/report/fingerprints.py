@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 from urllib.parse import quote
 
-from .model import Diagnostic
-from .report.safe import name_bytes
+from ..model import Diagnostic
+from .safe import name_bytes
 
 
 def artifact_uri(path: str, root: Path) -> tuple[str, Optional[str]]:
