@@ -18,7 +18,7 @@ import contextlib
 import errno
 import os
 import stat
-from typing import IO, Any, Optional
+from typing import IO, Any, Iterator, Optional
 
 _QUIET_ERRNOS = {errno.EPIPE, getattr(errno, "ECONNRESET", -1)}
 
@@ -73,6 +73,16 @@ class Sink:
             self._fh.write(data)
         except OSError as e:
             self._failed(e)
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Sink]:
+        """Write inside the block: committed when it ends, left as it was if it raises (OutputError included)."""
+        try:
+            yield self
+            self.commit()
+        except BaseException:
+            self.abandon()
+            raise
 
     def commit(self) -> None:
         """Everything is written: flush, and put a file in place."""

@@ -40,7 +40,7 @@ def run(argv: list[str], lang: str, console: Console) -> int:
         return EXIT_ERROR
     unread = files = count = 0
     first = True
-    try:
+    with sink.writing():
         sink.write(export.csv_header() if ns.format == "csv" else "[")
         for found in walk(ns.paths, settings["include"], settings["exclude"], settings.config.base):
             files += 1
@@ -62,12 +62,5 @@ def run(argv: list[str], lang: str, console: Console) -> int:
                     first = False
         if ns.format == "json":
             sink.write("\n]\n" if not first else "]\n")
-        sink.commit()
-    except OutputError as e:
-        say(f"govlint: {e}")
-        return EXIT_ERROR
-    except BaseException:
-        sink.abandon()
-        raise
     say(f"govlint: {t('export.done', lang, n=count, files=files - unread, unread=unread)}")
     return EXIT_FINDINGS if unread else EXIT_OK

@@ -254,18 +254,14 @@ def run(argv: list[str], lang: str, console: Console) -> int:
     formatter = formatters[ns.format]
     try:
         # While rules run, a plugin's print() goes to standard error, not into the report.
-        with contextlib.redirect_stdout(sys.stderr):
+        with sink.writing(), contextlib.redirect_stdout(sys.stderr):
             if hasattr(formatter, "stream"):
                 formatter.stream(stream, options, sink.write)
             else:
                 sink.write(formatter.render(list(stream), options))
-        sink.commit()
     except OutputError as e:
         say(f"govlint: {e}")
         return EXIT_ERROR
-    except BaseException:
-        sink.abandon()
-        raise
     finally:
         for it in (stream, results, lint_results):  # end worker processes at once if the output stopped early
             it.close()
