@@ -5,14 +5,13 @@ from __future__ import annotations
 import sys
 
 from .. import api
-from ..config import ConfigError
 from ..console import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Console, Parser, say
 from ..discovery import walk
 from ..i18n import choose_lang, t
 from ..output import OutputError, Sink
 from ..report import export
 from ..report.safe import display_path
-from .common import add_config_arguments, settings_of
+from .common import add_config_arguments, settings_or_say
 
 
 def run(argv: list[str], lang: str, console: Console) -> int:
@@ -27,10 +26,8 @@ def run(argv: list[str], lang: str, console: Console) -> int:
     p.add_argument("--exclude", action="append", metavar="GLOB", help=x("files or folders to skip", "要跳过的文件或子文件夹"))
     add_config_arguments(p)
     ns = p.parse_args(argv)
-    try:
-        settings = settings_of(ns)
-    except ConfigError as e:
-        say(f"govlint: {t('error.config', lang, reason=e)}")
+    settings = settings_or_say(ns, lang)
+    if settings is None:
         return EXIT_ERROR
     lang = choose_lang(ns.lang, settings["lang"])
     try:

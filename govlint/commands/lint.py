@@ -10,7 +10,6 @@ from typing import Optional
 
 from .. import __version__, api, batch, plugins
 from .. import baseline as baseline_file
-from ..config import ConfigError
 from ..console import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Console, Parser, say
 from ..cross import run as cross_run
 from ..cross.merge import with_findings_across
@@ -23,7 +22,7 @@ from ..report.text import skipped_line
 from ..rule import Context
 from ..settings import fail_rank
 from ..template import load_template
-from .common import add_selection_arguments, settings_of
+from .common import add_selection_arguments, settings_or_say
 
 
 def parser(lang: str, prog: str = "govlint") -> Parser:
@@ -151,10 +150,8 @@ def _usage_problem(ns: argparse.Namespace, lang: str, formatters: dict) -> Optio
 
 def run(argv: list[str], lang: str, console: Console) -> int:
     ns = parser(lang).parse_args(argv)
-    try:
-        settings = settings_of(ns)
-    except ConfigError as e:
-        say(f"govlint: {t('error.config', lang, reason=e)}")
+    settings = settings_or_say(ns, lang)
+    if settings is None:
         return EXIT_ERROR
     lang = choose_lang(ns.lang, settings["lang"])
     formatters = plugins.formatters()
