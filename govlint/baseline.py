@@ -32,6 +32,7 @@ from typing import Iterable, Iterator, Optional
 from urllib.parse import unquote
 
 from . import __version__
+from .i18n import LocalisedError
 from .model import Diagnostic
 from .output import OutputError, Sink
 from .report.fingerprints import Namer, fingerprinted
@@ -41,7 +42,7 @@ FORMAT, VERSION = "govlint-baseline", 1
 MAX_BYTES = 256 * 1024 * 1024  # a baseline is a list of findings; past this it is not one
 
 
-class BaselineError(Exception):
+class BaselineError(LocalisedError):
     """The baseline cannot be read or written (the message is for the user)."""
 
 
@@ -82,24 +83,30 @@ class Baseline:
             with open(path, "rb") as fh:
                 data = fh.read(MAX_BYTES + 1)
         except OSError as e:
-            raise BaselineError(f"cannot read {path}: {e.strerror or e}") from None
+            raise BaselineError(f"cannot read {path}: {e.strerror or e}", f"无法读取 {path}：{e.strerror or e}") from None
         if len(data) > MAX_BYTES:
-            raise BaselineError(f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MB: not a govlint baseline")
+            raise BaselineError(f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MB: not a govlint baseline", f"{path} 超过 {MAX_BYTES // (1024 * 1024)} MB，不是 govlint 基线文件")
         try:
             doc = json.loads(data.decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError) as e:
-            raise BaselineError(f"{path} is not a govlint baseline (not UTF-8 JSON: {e})") from None
+            raise BaselineError(f"{path} is not a govlint baseline (not UTF-8 JSON: {e})", f"{path} 不是 govlint 基线文件（不是 UTF-8 JSON：{e}）") from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise BaselineError(f"{path} is not a govlint baseline (no \"format\": \"{FORMAT}\"); write one with --write-baseline")
+            raise BaselineError(
+                f"{path} is not a govlint baseline (no \"format\": \"{FORMAT}\"); write one with --write-baseline",
+                f"{path} 不是 govlint 基线文件（没有 \"format\": \"{FORMAT}\"）；可用 --write-baseline 生成",
+            )
         if doc.get("version") != VERSION:
-            raise BaselineError(f"{path} is a baseline of version {doc.get('version')!r}; this govlint reads version {VERSION}")
+            raise BaselineError(
+                f"{path} is a baseline of version {doc.get('version')!r}; this govlint reads version {VERSION}",
+                f"{path} 是第 {doc.get('version')!r} 版的基线文件；本 govlint 只能读取第 {VERSION} 版",
+            )
         findings = doc.get("findings")
         if not isinstance(findings, list):
-            raise BaselineError(f"{path}: \"findings\" must be a list")
+            raise BaselineError(f"{path}: \"findings\" must be a list", f"{path}：\"findings\" 应为列表")
         entries: dict[str, Entry] = {}
         for i, f in enumerate(findings):
             if not (isinstance(f, dict) and isinstance(f.get("fingerprint"), str) and isinstance(f.get("file", ""), str)):
-                raise BaselineError(f"{path}: finding {i + 1} has no \"fingerprint\" string")
+                raise BaselineError(f"{path}: finding {i + 1} has no \"fingerprint\" string", f"{path}：第 {i + 1} 条记录没有 \"fingerprint\" 字符串")
             entries[f["fingerprint"]] = Entry(f["fingerprint"], str(f.get("code", "")), f.get("file", ""))
         return cls(path, entries)
 
@@ -161,7 +168,7 @@ class Recorder:
             sink.write(text)
             sink.commit()
         except OutputError as e:
-            raise BaselineError(str(e)) from None
+            raise BaselineError(str(e), e.zh) from None
 
 
 def load(path: Optional[str]) -> Optional[Baseline]:

@@ -51,7 +51,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return _command(args[0])(args[1:], lang, console)
         return _command("check")(args, lang, console)
     except OutputError as e:
-        say(f"govlint: {e}")
+        say(f"govlint: {e.text(lang)}")
         return EXIT_ERROR
     except (BrokenPipeError, OutputClosed):  # `govlint … | head`: the reader left early
         _silence_stdout()

@@ -147,6 +147,17 @@ _MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+class LocalisedError(Exception):
+    """An error whose message is for the user: ``str()`` is English, ``text("zh")`` Chinese where written."""
+
+    def __init__(self, message: str, zh: str = "") -> None:
+        super().__init__(message)
+        self.zh = zh
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" and self.zh else str(self)
+
+
 def t(key: str, lang: str, **kw: object) -> str:
     msg = _MESSAGES[key].get(lang) or _MESSAGES[key]["en"]
     return msg.format(**kw)

@@ -20,11 +20,13 @@ import os
 import stat
 from typing import IO, Any, Iterator, Optional
 
+from .i18n import LocalisedError
+
 _QUIET_ERRNOS = {errno.EPIPE, getattr(errno, "ECONNRESET", -1)}
 
 
-class OutputError(Exception):
-    """The report could not be written (the message is for the user)."""
+class OutputError(LocalisedError):
+    """The report could not be written (the message is for the user, in both languages)."""
 
 
 class OutputClosed(Exception):
@@ -56,7 +58,7 @@ class Sink:
         else:
             self.name = "standard output"
             if stdout is None:
-                raise OutputError("cannot write to standard output: it is closed")
+                raise OutputError("cannot write to standard output: it is closed", "无法写入标准输出：标准输出已关闭")
             self._fh = getattr(stdout, "buffer", None)
             self._encoding = "utf-8" if utf8 else (getattr(stdout, "encoding", None) or "utf-8")
             if self._fh is None:  # a text-only stream (an embedding host's): let it encode
@@ -111,7 +113,9 @@ class Sink:
             _silence(self._stdout)
             raise OutputClosed() from None
         self.abandon()
-        raise OutputError(f"cannot write {'to ' if not self.target else ''}{self.name}: {e.strerror or e}") from None
+        reason = e.strerror or e
+        where_zh = self.target or "标准输出"
+        raise OutputError(f"cannot write {'to ' if not self.target else ''}{self.name}: {reason}", f"无法写入{where_zh}：{reason}") from None
 
 
 def _open_file(target: str) -> tuple[IO[bytes], Optional[str]]:
@@ -133,7 +137,7 @@ def _open_file(target: str) -> tuple[IO[bytes], Optional[str]]:
             return os.fdopen(fd, "wb"), tmp
         raise OSError(errno.EEXIST, "too many temporary files beside it")
     except OSError as e:
-        raise OutputError(f"cannot write {target}: {e.strerror or e}") from None
+        raise OutputError(f"cannot write {target}: {e.strerror or e}", f"无法写入 {target}：{e.strerror or e}") from None
 
 
 def _silence(stdout: Optional[IO[Any]]) -> None:

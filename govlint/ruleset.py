@@ -45,7 +45,7 @@ class RuleSet:
                 c = str(code).strip().upper()
                 ok = c in known if exact else c == "ALL" or any(k.startswith(c) for k in known)
                 if not ok:
-                    raise ConfigError(unknown_code(f"{where}.{attr}", str(code), known))
+                    raise ConfigError(unknown_code(f"{where}.{attr}", str(code), known), unknown_code(f"{where}.{attr}", str(code), known, "zh"))
         for code, level in selection.severities.items():
             if level not in ("error", "warning", "note"):
                 raise ConfigError(f"{where}.severities: {code} = {level!r} is not one of error, warning, note")
@@ -79,7 +79,7 @@ def build(config: Optional[Config] = None, extra_rules: Iterable[Rule] = ()) -> 
     try:
         packs = load_packs(config.get("rule-packs", []), config.base, ps.rule_packs)
     except PackError as e:
-        raise ConfigError(f"rule pack: {e}") from None
+        raise ConfigError(f"rule pack: {e}", f"规则包：{e}") from None
     rules = sorted([*ps.rules, *packs, *extra_rules], key=lambda r: r.code)
     return RuleSet(tuple(rules), plugin_options())
 

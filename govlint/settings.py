@@ -55,12 +55,17 @@ class Settings:
         """Options rules read: govlint's own (year, issuer-kind …) and every key a plugin added."""
         return {k: v for k, v in self.values.items() if k in RULE_OPTIONS or k not in KEYS}
 
-    def show(self) -> str:
-        lines = [f"# configuration file: {self.config.path or '(none)'}"]
+    def show(self, lang: str = "en") -> str:
+        """Every key, its value and where it came from (the file, "command line", "default")."""
+        zh = lang == "zh"
+        names = {"default": "默认", "command line": "命令行"} if zh else {}
+        head = f"# 配置文件：{self.config.path or '（无）'}" if zh else f"# configuration file: {self.config.path or '(none)'}"
+        lines = [head]
         for k in sorted(KEYS):
             v = self.values.get(k)
-            shown = "(not set)" if v is None else _toml(v)
-            lines.append(f"{k:<20} = {shown:<40} # {self.sources.get(k, 'default')}")
+            shown = ("（未设置）" if zh else "(not set)") if v is None else _toml(v)
+            source = self.sources.get(k, "default")
+            lines.append(f"{k:<20} = {shown:<40} # {names.get(source, source)}")
         return "\n".join(lines) + "\n"
 
 
@@ -93,7 +98,7 @@ def resolve(config: Config, cli: dict[str, Any], known_codes: set[str], extra: O
         if v is None or v == []:
             continue
         if k not in KEYS and k not in (extra or {}):
-            raise ConfigError(f"unknown setting {k}")
+            raise ConfigError(f"unknown setting {k}", f"未知的设置 {k}")
         s.values[k] = value(k, v, "--" + k, known_codes, extra)
         s.sources[k] = "command line"
     return s

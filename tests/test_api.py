@@ -50,12 +50,16 @@ def test_every_entry_point_checks_before_reading(tmp_path):
 
 
 def test_the_cli_and_the_api_word_an_unknown_code_alike(capsys):
-    assert main(["--select", "GL2O1", "--isolated", "-"]) == 2
+    assert main(["--select", "GL2O1", "--isolated", "--lang", "en", "-"]) == 2
     cli = capsys.readouterr().err
     with pytest.raises(govlint.ConfigError) as e:
         govlint.lint_text(TEXT, selection=govlint.Selection(select=["GL2O1"]))
     tail = "unknown rule code or prefix 'GL2O1' (did you mean GL201? see 'govlint rules')"
     assert tail in cli and tail in str(e.value)
+    assert main(["--select", "GL2O1", "--isolated", "--lang", "zh", "-"]) == 2
+    cli = capsys.readouterr().err
+    tail = "未知的规则代码或前缀“GL2O1”（是否指 GL201？见 govlint rules）"
+    assert tail in cli and tail in e.value.text("zh")
 
 
 def test_good_arguments_pass():

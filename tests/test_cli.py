@@ -128,8 +128,10 @@ def test_usage_errors_exit_2_without_traceback(args):
 def test_max_size_must_be_positive(tmp_path, capsys):
     f = tmp_path / "r.txt"
     f.write_text(make_report(), encoding="utf-8")
-    assert main(["--isolated", "--max-size", "0", str(f)]) == 2
+    assert main(["--isolated", "--lang", "en", "--max-size", "0", str(f)]) == 2
     assert "--max-size must be a positive" in capsys.readouterr().err
+    assert main(["--isolated", "--lang", "zh", "--max-size", "0", str(f)]) == 2
+    assert "--max-size 应为正的字节数" in capsys.readouterr().err
 
 
 def test_directories_are_searched_for_every_report_format(tmp_path, capsys):

@@ -168,7 +168,7 @@ def test_export_keeps_formulas_out_of_spreadsheets():
 # ------------------------------------------------------------------ config --show, inspect DIR
 
 def test_config_show_honours_the_flags_it_is_given(tmp_path, capsys):
-    assert main(["config", "--show", "--isolated", "--select", "GL2", "--ignore", "GL203", "--timeout", "3"]) == 0
+    assert main(["config", "--show", "--lang", "en", "--isolated", "--select", "GL2", "--ignore", "GL203", "--timeout", "3"]) == 0
     out = capsys.readouterr().out
     assert 'select               = ["GL2"]' in out and "command line" in out.split('select               = ["GL2"]')[1].splitlines()[0]
     assert '["GL203"]' in out and "timeout              = 3.0" in out
@@ -379,3 +379,32 @@ def test_pre_commit_hook_takes_every_format_govlint_reads():
     for glob in SUPPORTED:
         assert re.search(hook["files"], "reports/年报" + glob.lstrip("*")), glob
     assert not re.search(hook["files"], "setup.py")
+
+
+@pytest.mark.parametrize("config, zh, en", [
+    ('select = ["GL2O1"]\n', "配置项“select”：未知的规则代码或前缀“GL2O1”（是否指 GL201？", "key 'select': unknown rule code or prefix 'GL2O1'"),
+    ('lang = "fr"\n', "配置项“lang” 应为 zh, en 之一", "key 'lang' must be one of zh, en"),
+    ('colour = "red"\n', "未知的配置项“colour”", "unknown key 'colour'"),
+    ('select = [\n', "不是有效的 TOML", "not valid TOML"),
+])
+def test_configuration_errors_are_in_the_chosen_language(tmp_path, capsys, config, zh, en):
+    (tmp_path / ".govlint.toml").write_text(config, encoding="utf-8")
+    shutil.copy(GOOD, tmp_path / "r.txt")
+    for lang, needle in (("zh", zh), ("en", en)):
+        assert main(["--no-cache", "--lang", lang, str(tmp_path / "r.txt")]) == 2
+        err = capsys.readouterr().err
+        assert needle in err, err
+        assert err.startswith("govlint: 配置错误：" if lang == "zh" else "govlint: configuration error: ")
+
+
+def test_output_and_baseline_errors_are_in_the_chosen_language(tmp_path, capsys):
+    bad = tmp_path / "b.json"
+    bad.write_text("{}", encoding="utf-8")
+    assert main(["--isolated", "--no-cache", "--lang", "zh", "-o", str(tmp_path / "no" / "x.txt"), str(GOOD)]) == 2
+    assert f"govlint: 无法写入 {tmp_path / 'no' / 'x.txt'}：" in capsys.readouterr().err
+    assert main(["--isolated", "--no-cache", "--lang", "zh", "--baseline", str(bad), str(GOOD)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("govlint: 基线：") and "不是 govlint 基线文件" in err
+    assert main(["config", "--show", "--isolated", "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# 配置文件：（无）") and "# 默认" in out

@@ -338,8 +338,10 @@ def test_the_configuration_names_last_years_report(tmp_path, capsys):
     results = list(govlint.lint_paths([str(tmp_path / "this.txt")], settings=settings))
     assert [(r.path, [d.code for d in r.diagnostics]) for r in results] == [(str(tmp_path / "this.txt"), ["GL601", "GL601"])]
     (tmp_path / ".govlint.toml").write_text('[previous]\n"this.txt" = 3\n', encoding="utf-8")
-    assert main(["--no-cache", str(tmp_path / "this.txt")]) == 2
+    assert main(["--no-cache", "--lang", "en", str(tmp_path / "this.txt")]) == 2
     assert "key 'previous' must be a table" in capsys.readouterr().err
+    assert main(["--no-cache", "--lang", "zh", str(tmp_path / "this.txt")]) == 2
+    assert "配置项“previous” 应为“报告” = “上年报告”（路径）的表" in capsys.readouterr().err
 
 
 def test_the_templates_items_and_formulas_are_not_repetition(tmp_path):

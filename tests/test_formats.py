@@ -245,7 +245,7 @@ def test_yaml_config_exclude_and_extend_select(tmp_path, capsys):
 def test_yaml_is_read_with_the_safe_loader(tmp_path, capsys):
     (tmp_path / ".govlint.yaml").write_text("lang: !!python/object/apply:os.system ['echo hi']\n", encoding="utf-8")
     _report(tmp_path)
-    assert main([str(tmp_path / "r.txt")]) == 2
+    assert main(["--lang", "en", str(tmp_path / "r.txt")]) == 2
     assert "not valid YAML" in capsys.readouterr().err
 
 
@@ -262,20 +262,20 @@ def test_yaml_is_read_with_the_safe_loader(tmp_path, capsys):
 def test_config_errors_name_the_file_and_key(tmp_path, capsys, content, needle):
     (tmp_path / ".govlint.toml").write_text(content, encoding="utf-8")
     _report(tmp_path)
-    assert main([str(tmp_path / "r.txt")]) == 2
+    assert main(["--lang", "en", str(tmp_path / "r.txt")]) == 2
     err = capsys.readouterr().err
     assert ".govlint.toml" in err and needle in err and "Traceback" not in err
 
 
 def test_config_show_says_where_values_came_from(tmp_path):
     (tmp_path / ".govlint.toml").write_text('ignore = ["GL103"]\nyear = 2022\n', encoding="utf-8")
-    p = run("config", "--show", cwd=tmp_path)
+    p = run("config", "--show", "--lang", "en", cwd=tmp_path)
     assert p.returncode == 0
     lines = {line.split("=")[0].strip(): line for line in p.stdout.splitlines() if "=" in line}
     assert '["GL103"]' in lines["ignore"] and ".govlint.toml" in lines["ignore"]
     assert "# default" in lines["select"]
     assert "2022" in lines["year"]
-    p = run("config", "--show", "--isolated", cwd=tmp_path)
+    p = run("config", "--show", "--lang", "en", "--isolated", cwd=tmp_path)
     assert "(none)" in p.stdout
 
 

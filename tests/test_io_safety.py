@@ -290,7 +290,7 @@ def test_a_full_disk_is_cannot_write_exit_2(how, tmp_path):
     if how == "stdout":
         with open("/dev/full", "wb") as full:
             proc = subprocess.run(
-                [sys.executable, "-m", "govlint", "--isolated", "--no-cache", "r.txt"], cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, timeout=60
+                [sys.executable, "-m", "govlint", "--isolated", "--no-cache", "--lang", "en", "r.txt"], cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, timeout=60
             )
         expected = b"govlint: cannot write to standard output: No space left on device\n"
     else:
@@ -304,7 +304,7 @@ def test_a_full_disk_is_cannot_write_exit_2(how, tmp_path):
 def test_closed_standard_output_is_cannot_write(tmp_path):
     (tmp_path / "r.txt").write_text(make_report(title=""), encoding="utf-8")
     proc = subprocess.run(
-        [sys.executable, "-c", "import os, sys; os.close(1); from govlint.cli import main; sys.exit(main(['--no-cache', 'r.txt']))"],
+        [sys.executable, "-c", "import os, sys; os.close(1); from govlint.cli import main; sys.exit(main(['--no-cache', '--lang', 'en', 'r.txt']))"],
         cwd=tmp_path, capture_output=True, timeout=60,
     )
     assert proc.returncode == 2 and b"cannot write to standard output" in proc.stderr and b"Traceback" not in proc.stderr

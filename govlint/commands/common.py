@@ -79,5 +79,5 @@ def settings_or_say(ns: argparse.Namespace, lang: str) -> Optional[Settings]:
     try:
         return settings_of(ns)
     except ConfigError as e:
-        say(f"govlint: {t('error.config', lang, reason=e)}")
+        say(f"govlint: {t('error.config', lang, reason=e.text(lang))}")
         return None

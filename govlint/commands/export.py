@@ -33,7 +33,7 @@ def run(argv: list[str], lang: str, console: Console) -> int:
     try:
         sink = Sink(ns.output, sys.stdout, utf8=True)
     except OutputError as e:
-        say(f"govlint: {e}")
+        say(f"govlint: {e.text(lang)}")
         return EXIT_ERROR
     unread = files = count = 0
     first = True

@@ -20,7 +20,7 @@ def config_command(argv: list[str], lang: str, console: Console) -> int:
     settings = settings_or_say(ns, lang)
     if settings is None:
         return EXIT_ERROR
-    console.out(settings.show())
+    console.out(settings.show(choose_lang(ns.lang, settings["lang"])))
     return EXIT_OK
 
 

@@ -162,7 +162,7 @@ def run(argv: list[str], lang: str, console: Console) -> int:
     try:
         accepted = baseline_file.load(ns.baseline)
     except baseline_file.BaselineError as e:
-        say(f"govlint: {t('error.baseline', lang, reason=e)}")
+        say(f"govlint: {t('error.baseline', lang, reason=e.text(lang))}")
         return EXIT_ERROR
     selection = settings.selection()
     skipped: list[str] = []
@@ -224,7 +224,7 @@ def run(argv: list[str], lang: str, console: Console) -> int:
         try:
             sink = Sink(ns.output, stdout, utf8=ns.format not in ("text",))
         except OutputError as e:
-            say(f"govlint: {e}")
+            say(f"govlint: {e.text(lang)}")
             return EXIT_ERROR
     show = _progress(
         len(found),
@@ -257,7 +257,7 @@ def run(argv: list[str], lang: str, console: Console) -> int:
             else:
                 sink.write(formatter.render(list(stream), options))
     except OutputError as e:
-        say(f"govlint: {e}")
+        say(f"govlint: {e.text(lang)}")
         return EXIT_ERROR
     finally:
         for it in (stream, results, lint_results):  # end worker processes at once if the output stopped early
@@ -325,7 +325,7 @@ def _write_baseline(path: str, stream, upstream, tally: Tally, lang: str, debug:
     try:
         recorder.write()
     except baseline_file.BaselineError as e:
-        say(f"govlint: {t('error.baseline', lang, reason=e)}")
+        say(f"govlint: {t('error.baseline', lang, reason=e.text(lang))}")
         return EXIT_ERROR
     n, files = len(recorder.entries), len(recorder.files)
     say(f"govlint: {t('baseline.written', lang, path=display_path(path), n=n, s=_s(n), files=files, fs=_s(files))}")
