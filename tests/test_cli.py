@@ -90,10 +90,12 @@ def test_bad_config_key_is_a_clear_error(tmp_path, capsys):
 
 @needs_shared
 def test_inspect_text_and_json():
-    p = run("inspect", str(seed("003")))
+    p = run("inspect", "--lang", "en", str(seed("003")))
     assert p.returncode == 0
     assert "layout:   tab" in p.stdout and "year:     2020" in p.stdout
     assert "table 3" in p.stdout and "一、本年新收政府信息公开申请数量" in p.stdout
+    p = run("inspect", "--lang", "zh", str(seed("003")))
+    assert "版式：    tab" in p.stdout and "年度：    2020" in p.stdout and "表 3" in p.stdout and "layout" not in p.stdout
     p = run("inspect", "--json", str(seed("004")))
     data = json.loads(p.stdout)
     assert data["layout"] == "pipe" and data["year"] == 2021

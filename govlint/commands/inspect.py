@@ -46,6 +46,7 @@ def run(argv: list[str], lang: str, console: Console) -> int:
     ns = p.parse_args(argv)
     from ..report.inspect import render_json, render_text, to_dict
 
+    lang = out_lang = ns.lang or lang
     files, ok = _files(ns.paths, lang)
     several = len(files) > 1 or any(not _is_file(x) for x in ns.paths)
     docs = []
@@ -63,7 +64,7 @@ def run(argv: list[str], lang: str, console: Console) -> int:
             continue
         if several:
             console.out(("\n" if i else "") + f"== {display_path(path)} ==\n")
-        console.out("\n".join(escape(line) for line in render_text(report).split("\n")))
+        console.out("\n".join(escape(line) for line in render_text(report, out_lang).split("\n")))
     if ns.json and several:
         console.out(json.dumps(docs, ensure_ascii=False, indent=2) + "\n")
     if not files and ok:

@@ -19,45 +19,63 @@ def _pad(s: str, width: int, right: bool = False) -> str:
     return (" " * gap + s) if right else (s + " " * gap)
 
 
-def _lines(report: Report, span: Optional[Span]) -> str:
+# The words of the text view in Chinese (the English is the key).
+_ZH = {
+    "file": "文件", "format": "格式", "layout": "版式", "encoding": "编码", "title": "标题", "issuer": "发布机关",
+    "year": "年度", "edition": "模板版本", "date": "成文日期", "sections:": "各部分：", "(none found)": "（未找到）",
+    "(unknown)": "（未知）", "quoted in a sentence, ": "在句中引用，", " (the cells as the file gives them)": "（按文件给出的单元格）",
+    "positions are places in the {fmt} file": "位置为 {fmt} 文件中的位置", "{n} lines": "{n} 行", "line {n}": "第 {n} 行",
+    "lines {a}–{b}": "第 {a}–{b} 行", "lines ": "第 ", "tables ": "统计表 ", "EMPTY": "空", "MISSING": "缺失",
+    "other top-level headings:": "其他一级标题：", "table": "表", "same in both editions": "两版相同",
+    "{e} edition": "{e} 版", "how": "读法", "why": "原因", "skipped checks": "未检查的规则", "(row missing)": "（缺行）",
+    "(· blank cell, ∅ blank dropped from the text, ? not certain)": "（· 空单元格，∅ 文本中缺失的空格，? 不确定）",
+    "read": "已读取", "resolved": "已确定", "ambiguous": "有歧义", "unreadable": "无法读取",
+}
+
+
+def _l(text: str, lang: str, **kw: object) -> str:
+    return (_ZH.get(text, text) if lang == "zh" else text).format(**kw)
+
+
+def _lines(report: Report, span: Optional[Span], lang: str = "en") -> str:
     if span is None:
         return "-"
     if report.source.origin is not None:
-        return _place(report, span)
+        return _place(report, span, lang)
     a = report.source.line_of(span.start)
     b = report.source.line_of(max(span.start, span.end - 1))
     return f"{a}" if a == b else f"{a}–{b}"
 
 
-def _at(report: Report, span: Optional[Span]) -> str:
+def _at(report: Report, span: Optional[Span], lang: str = "en") -> str:
     """``line 12`` in a text file, the place in a structured one."""
     if span is not None and report.source.origin is not None:
-        return _place(report, span)
-    return f"line {_lines(report, span)}"
+        return _place(report, span, lang)
+    return _l("line {n}", lang, n=_lines(report, span, lang))
 
 
-def _place(report: Report, span: Span) -> str:
+def _place(report: Report, span: Span, lang: str = "en") -> str:
     """Where a span is in a structured file (``page 3``, ``table 2, row 4, column 10``, ``line 57, column 9``)."""
     p = report.source.place(span)
-    return p.describe("en") if p is not None else "-"
+    return p.describe(lang) if p is not None else "-"
 
 
-def _where(report: Report, a: Optional[Span], b: Optional[Span]) -> str:
+def _where(report: Report, a: Optional[Span], b: Optional[Span], lang: str = "en") -> str:
     """Where a row's cells came from: its label's line, or the cells' places in a structured file."""
     if a is None:
         return ""
     src = report.source
     if src.origin is None:
-        return f"line {src.line_of(a.start)}"
+        return _l("line {n}", lang, n=src.line_of(a.start))
     pa = src.place(a)
     pb = src.place(b) if b is not None else None
     if pa is None:
         return ""
     if pb is None or pb == pa:
-        return pa.describe("en")
+        return pa.describe(lang)
     if pa.table is not None and (pa.table, pa.row, pa.page) == (pb.table, pb.row, pb.page) and pb.column is not None:
-        return f"{pa.describe('en')}–{pb.column}"
-    return f"{pa.describe('en')} … {pb.describe('en')}"
+        return f"{pa.describe(lang)}–{pb.column}"
+    return f"{pa.describe(lang)} … {pb.describe(lang)}"
 
 
 def to_dict(report: Report) -> dict[str, Any]:
@@ -148,65 +166,70 @@ def render_json(report: Report) -> str:
     return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_text(report: Report) -> str:
+def render_text(report: Report, lang: str = "en") -> str:
+    """What govlint understood, for people: in English, or in Chinese (``lang="zh"``)."""
     src = report.source
     out: list[str] = []
     tpl = load_template()
+    zh = lang == "zh"
+
+    def L(text: str, **kw: object) -> str:  # noqa: N802 - reads as the label it is
+        return _l(text, lang, **kw)
 
     def field(name: str, value: str) -> None:
-        out.append(f"{_pad(name + ':', 10)}{value}")
+        out.append(f"{_pad(L(name) + ('：' if zh else ':'), 10)}{value}")
 
     field("file", src.path)
     field("format", src.format)
-    field("layout", src.layout + (" (the cells as the file gives them)" if src.layout == "grid" else ""))
+    field("layout", src.layout + (L(" (the cells as the file gives them)") if src.layout == "grid" else ""))
     if src.origin is not None:
-        field("encoding", f"{src.encoding}; positions are places in the {src.format} file")
+        field("encoding", f"{src.encoding}; " + L("positions are places in the {fmt} file", fmt=src.format))
     else:
-        field("encoding", src.encoding + (" (BOM)" if src.bom else "") + f", {src.line_count} lines")
+        field("encoding", src.encoding + (" (BOM)" if src.bom else "") + ", " + L("{n} lines", n=src.line_count))
     if report.title:
-        where = "quoted in a sentence, " if report.title.quoted else ""
-        field("title", f"{report.title.text}  ({where}{_at(report, report.title.span)})")
+        where = L("quoted in a sentence, ") if report.title.quoted else ""
+        field("title", f"{report.title.text}  ({where}{_at(report, report.title.span, lang)})")
     else:
-        field("title", "(none found)")
-    field("issuer", report.issuer or "(unknown)")
+        field("title", L("(none found)"))
+    field("issuer", report.issuer or L("(unknown)"))
     if report.year_evidence:
-        ev = "; ".join(f"{e.source} {e.value} ({_at(report, e.span)})" for e in report.year_evidence)
+        ev = "; ".join(f"{e.source} {e.value} ({_at(report, e.span, lang)})" for e in report.year_evidence)
         field("year", f"{report.year}  <- {ev}")
     else:
-        field("year", "(unknown)")
+        field("year", L("(unknown)"))
     if report.edition_evidence:
         field("edition", f"{report.edition}  <- " + "; ".join(f"{e.value}: {e.text}" for e in report.edition_evidence))
     else:
-        field("edition", report.edition or "(unknown)")
+        field("edition", report.edition or L("(unknown)"))
     if report.date:
-        field("date", f"{report.date.value}  <- {report.date.source} ({_at(report, report.date.span)})")
+        field("date", f"{report.date.value}  <- {report.date.source} ({_at(report, report.date.span, lang)})")
     out.append("")
-    out.append("sections:")
+    out.append(L("sections:"))
     present = {s.key for s in report.sections}
     for s in report.sections:
         h = s.heading
         last = src.line_of(max(h.span.end - 1, s.body.end - 1))
         first = src.line_of(h.span.start)
-        rng = f"line {first}" if first == last else f"lines {first}–{last}"
+        rng = L("line {n}", n=first) if first == last else L("lines {a}–{b}", a=first, b=last)
         if src.origin is not None:
-            rng = _place(report, h.span)
+            rng = _place(report, h.span, lang)
         extra = []
         if s.tables:
-            extra.append("tables " + ", ".join(t.id for t in s.tables))
+            extra.append(L("tables ") + ", ".join(t.id for t in s.tables))
         if not s.has_content:
-            extra.append("EMPTY")
+            extra.append(L("EMPTY"))
         out.append(f"  {_pad(h.number + h.mark + h.text, 44)} {_pad(rng, 14)} {'  '.join(extra)}")
     for spec in tpl.sections:
         if spec.key not in present:
-            out.append(f"  {_pad(spec.heading, 44)} MISSING")
+            out.append(f"  {_pad(spec.heading, 44)} {L('MISSING')}")
     stray = [h for h in report.headings if not any(s.heading is h for s in report.sections)]
     if stray:
-        out.append("other top-level headings:")
+        out.append(L("other top-level headings:"))
         for h in stray:
-            out.append(f"  {_lines(report, h.span)}: {h.number}{h.mark}{h.text}")
+            out.append(f"  {_lines(report, h.span, lang)}: {h.number}{h.mark}{h.text}")
     for t in report.tables:
         out.append("")
-        out.extend(_table_text(report, t))
+        out.extend(_table_text(report, t, lang))
     return "\n".join(out) + "\n"
 
 
@@ -214,16 +237,21 @@ def _short(label: str) -> str:
     return label.split("·")[-1].replace("（单位：万元）", "(万元)")
 
 
-def _table_text(report: Report, t: Table) -> list[str]:
-    edition = f"{t.edition} edition" if t.edition else "same in both editions"
-    at = _lines(report, t.span)
-    out = [f"table {t.id}  {t.name}  [{edition}, {t.status}]  {'' if report.source.origin is not None else 'lines '}{at}"]
+def _table_text(report: Report, t: Table, lang: str = "en") -> list[str]:
+    zh = lang == "zh"
+    colon = "：" if zh else ": "
+    edition = _l("{e} edition", lang, e=t.edition) if t.edition else _l("same in both editions", lang)
+    at = _lines(report, t.span, lang)
+    lines_word = "" if report.source.origin is not None else _l("lines ", lang)
+    at = f"{lines_word}{at}" + (" 行" if zh and lines_word else "")
+    out = [f"{_l('table', lang)} {t.id}  {t.name}  [{edition}{'，' if zh else ', '}{_l(t.status, lang)}]  {at}"]
     if t.how:
-        out.append(f"  how: {t.how}")
-    if t.reason:
-        out.append(f"  why: {t.reason}")
+        out.append(f"  {_l('how', lang)}{colon}{t.how}")
+    reason = (t.reason_zh or t.reason) if zh else t.reason
+    if reason:
+        out.append(f"  {_l('why', lang)}{colon}{reason}")
     if t.skipped_checks:
-        out.append(f"  skipped checks: {', '.join(t.skipped_checks)}")
+        out.append(f"  {_l('skipped checks', lang)}{colon}{', '.join(t.skipped_checks)}")
     if not t.cells:
         return out
     labels = [t.row_labels[r] or "(数据)" for r in t.rows]
@@ -234,7 +262,7 @@ def _table_text(report: Report, t: Table) -> list[str]:
     for r, label in zip(t.rows, labels):
         if not any((r, c) in t.cells for c in t.columns):
             if r in t.missing_rows:
-                out.append("  " + _pad(_clip(label, lw), lw) + "  (row missing)")
+                out.append("  " + _pad(_clip(label, lw), lw) + "  " + _l("(row missing)", lang))
             continue
         vals = []
         for c, w in zip(t.columns, cw):
@@ -249,9 +277,9 @@ def _table_text(report: Report, t: Table) -> list[str]:
                 s += "?"
             vals.append(_pad(s, w, right=True))
         spans = [c.span for c in (t.cells.get((r, k)) for k in t.columns) if c is not None and c.span is not None]
-        source = _where(report, spans[0] if spans else t.row_spans.get(r), spans[-1] if spans else None)
+        source = _where(report, spans[0] if spans else t.row_spans.get(r), spans[-1] if spans else None, lang)
         out.append("  " + _pad(_clip(label, lw), lw) + "  " + "  ".join(vals) + (f"   <- {source}" if source else ""))
-    out.append("  (· blank cell, ∅ blank dropped from the text, ? not certain)")
+    out.append("  " + _l("(· blank cell, ∅ blank dropped from the text, ? not certain)", lang))
     return out
 
 
