@@ -16,17 +16,19 @@ class UnreadableInput(Rule):
     severity = "error"
     needs_report = False
     summary = {
-        "zh": "文件无法按文本读取（编码无法识别或是二进制文件）",
-        "en": "The file cannot be read as text (unknown encoding or binary data)",
+        "zh": "文件无法读取：不存在、无权限、不是普通文件、格式或编码无法识别",
+        "en": "The file cannot be read: missing, not permitted, not a regular file, or a format or encoding govlint does not read",
     }
     explanation = {
-        "zh": "govlint 依次尝试 UTF-8（含或不含 BOM）、UTF-16（带 BOM）和 GB18030。"
-        "若都无法解码，或文件是 PDF、Word、图片等二进制文件，或超过单份报告的大小上限，则报告此问题，"
-        "并说明尝试过的编码。请先将报告另存为文本文件（.txt）。",
-        "en": "govlint tries UTF-8 (with or without a BOM), UTF-16 (with a BOM) and GB18030. "
-        "When none decodes the bytes, when the file is a PDF, Word document, image or other binary, "
-        "or when it is larger than the size limit for one report, this rule fires and names what was tried. "
-        "Save the report as a text file first.",
+        "zh": "govlint 读取 .docx、带文字层的 PDF、网页、Markdown 和文本文件。文件不存在、没有读取权限、"
+        "不是普通文件（文件夹、管道、设备），是 govlint 无法读取的格式（旧版 .doc/.wps、RTF、图片、没有文字层的扫描版 PDF），"
+        "文本编码无法识别（依次尝试 UTF-8（含或不含 BOM）、UTF-16（带 BOM）和 GB18030），或超过单份报告的大小上限时，"
+        "报告此问题，说明原因和处理办法（例如用 Word 或 WPS 另存为 .docx）。",
+        "en": "govlint reads .docx, PDF with a text layer, web pages, Markdown and text files. When the file does not exist, "
+        "cannot be read for lack of permission, is not a regular file (a folder, a pipe, a device), is in a format govlint "
+        "does not read (legacy .doc/.wps, RTF, images, a scanned PDF without a text layer), is text in an encoding it "
+        "cannot identify (it tries UTF-8 with or without a BOM, UTF-16 with a BOM, then GB18030), or is larger than the "
+        "size limit for one report, this rule fires and says why and what to do (for example: save it as .docx in Word or WPS).",
     }
     example_bad = "%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>"
     example_good = "某县2022年政府信息公开工作年度报告\n一、总体情况\n……"
