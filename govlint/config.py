@@ -283,7 +283,8 @@ def discover(
     if d.is_file():
         d = d.parent
     for folder in (d, *d.parents):
-        for name in (".govlint.toml", ".govlint.yaml", ".govlint.yml", "pyproject.toml"):
+        # Without the dot too: Windows Notepad and Explorer make a name that starts with one hard to type.
+        for name in (".govlint.toml", "govlint.toml", ".govlint.yaml", "govlint.yaml", ".govlint.yml", "govlint.yml", "pyproject.toml"):
             p = folder / name
             if p.is_file():
                 data = _read(p)

@@ -408,3 +408,12 @@ def test_output_and_baseline_errors_are_in_the_chosen_language(tmp_path, capsys)
     assert main(["config", "--show", "--isolated", "--lang", "zh"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# 配置文件：（无）") and "# 默认" in out
+
+
+@pytest.mark.parametrize("name, text", [("govlint.toml", 'select = ["GL1"]\n'), ("govlint.yaml", "select: [GL1]\n")])
+def test_a_configuration_without_the_dot_is_found(tmp_path, capsys, name, text):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    shutil.copy(DEFECTS, tmp_path / "r.txt")
+    assert main(["--no-cache", "--lang", "en", str(tmp_path / "r.txt")]) == 1
+    codes = {ln.split()[1] for ln in capsys.readouterr().out.splitlines() if ": GL" in ln}
+    assert codes and all(c.startswith("GL1") for c in codes)
