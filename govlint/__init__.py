@@ -35,8 +35,7 @@ from .config import ConfigError
 from .model import Diagnostic, Report
 from .select import Selection
 from .settings import Settings
-
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = [
     "ConfigError",

@@ -31,12 +31,12 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 from urllib.parse import unquote
 
-from . import __version__
 from .i18n import LocalisedError
 from .model import Diagnostic
 from .output import OutputError, Sink
 from .report.fingerprints import Namer, fingerprinted
 from .report.text import position
+from .version import __version__
 
 FORMAT, VERSION = "govlint-baseline", 1
 MAX_BYTES = 256 * 1024 * 1024  # a baseline is a list of findings; past this it is not one

@@ -28,12 +28,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from . import __version__, plugins
+from . import plugins
 from .model import Diagnostic, Place, Region, Related, Span
 from .read.files import ReadFailure, read_path
 from .result import FileResult
 from .rule import SEVERITIES
 from .select import Selection
+from .version import __version__
 
 CACHE_FORMAT = 5
 _SEVERITIES = frozenset(SEVERITIES)

@@ -8,7 +8,7 @@ import os
 import sys
 from typing import Optional
 
-from .. import __version__, api, batch, plugins
+from .. import api, batch, plugins
 from .. import baseline as baseline_file
 from ..console import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Console, Parser, say
 from ..cross import run as cross_run
@@ -22,6 +22,7 @@ from ..report.text import skipped_line
 from ..rule import Context
 from ..settings import fail_rank
 from ..template import load_template
+from ..version import __version__
 from .common import add_selection_arguments, settings_or_say
 
 

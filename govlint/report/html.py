@@ -17,9 +17,9 @@ import html
 from collections import Counter, defaultdict
 from typing import Any, Iterable, Optional
 
-from .. import __version__
 from ..hookspecs import hookimpl
 from ..rule import FAMILIES
+from ..version import __version__
 from .safe import display_path
 from .tables_view import snapshot
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Optional
 
-from .. import __version__
 from ..hookspecs import hookimpl
 from ..model import Region
+from ..version import __version__
 from .jsonstream import ITEMS, later, stream_document
 from .safe import display_path
 from .text import StreamingFormatter, file_kind

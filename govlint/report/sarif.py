@@ -28,9 +28,9 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
-from .. import __version__
 from ..hookspecs import hookimpl
 from ..model import Region
+from ..version import __version__
 from .fingerprints import Namer, fingerprinted
 from .jsonstream import ITEMS, later, stream_document
 from .text import StreamingFormatter
