@@ -19,39 +19,62 @@ unknown option) raise ``govlint.ConfigError``, a ``ValueError``, as the
 command line stops with exit code 2.
 """
 
-from .api import (
-    FileResult,
-    lint_bytes,
-    lint_many,
-    lint_path,
-    lint_paths,
-    lint_text,
-    load_settings,
-    parse_bytes,
-    parse_path,
-    render,
-)
-from .config import ConfigError
-from .model import Diagnostic, Report
-from .select import Selection
-from .settings import Settings
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
+
 from .version import __version__
 
-__all__ = [
-    "ConfigError",
-    "Diagnostic",
-    "FileResult",
-    "Report",
-    "Selection",
-    "Settings",
-    "__version__",
-    "lint_bytes",
-    "lint_many",
-    "lint_path",
-    "lint_paths",
-    "lint_text",
-    "render",
-    "load_settings",
-    "parse_bytes",
-    "parse_path",
-]
+# The API's names load on first use (PEP 562): ``import govlint.cli`` or any other submodule does not
+# pay for the whole pipeline, and a command that lints imports it when it gets there.
+_NAMES = {
+    "FileResult": "api",
+    "lint_bytes": "api",
+    "lint_many": "api",
+    "lint_path": "api",
+    "lint_paths": "api",
+    "lint_text": "api",
+    "load_settings": "api",
+    "parse_bytes": "api",
+    "parse_path": "api",
+    "render": "api",
+    "ConfigError": "config",
+    "Diagnostic": "model",
+    "Report": "model",
+    "Selection": "select",
+    "Settings": "settings",
+}
+
+__all__ = sorted(_NAMES) + ["__version__"]
+
+if _TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
+    from .api import (  # noqa: F401
+        FileResult,
+        lint_bytes,
+        lint_many,
+        lint_path,
+        lint_paths,
+        lint_text,
+        load_settings,
+        parse_bytes,
+        parse_path,
+        render,
+    )
+    from .config import ConfigError  # noqa: F401
+    from .model import Diagnostic, Report  # noqa: F401
+    from .select import Selection  # noqa: F401
+    from .settings import Settings  # noqa: F401
+
+
+def __getattr__(name: str) -> _Any:
+    module = _NAMES.get(name)
+    if module is None:
+        raise AttributeError(f"module 'govlint' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # once: later lookups do not come here
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_NAMES))

@@ -28,7 +28,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from . import plugins
+from . import compiled, plugins
+from .compiled import default_cache_dir  # noqa: F401 - where callers have always found it
 from .model import Diagnostic, Place, Region, Related, Span
 from .read.files import ReadFailure, read_path
 from .result import FileResult
@@ -40,14 +41,6 @@ CACHE_FORMAT = 5
 _SEVERITIES = frozenset(SEVERITIES)
 _PLACE_FIELDS = frozenset(f.name for f in dataclasses.fields(Place))
 _ENTRY_LIMIT = 64 * 1024 * 1024  # no real entry comes near; a planted giant is a miss
-
-
-def default_cache_dir() -> Path:
-    env = os.environ.get("GOVLINT_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "govlint"
 
 
 # ------------------------------------------------------------------ the key
@@ -355,7 +348,7 @@ def clean(cache_dir: str) -> tuple[int, int]:
     """Remove every cache entry under ``cache_dir``: (files removed, bytes freed).
 
     Only what govlint writes is touched (``v<N>/<2 hex>/<key>.json`` and the
-    temporary files beside them), so a cache folder pointed at a folder that
+    temporary files beside them, and the compiled template and grammar), so a cache folder pointed at a folder that
     holds other files loses nothing else. Raises OSError when the folder
     cannot be listed.
     """
@@ -378,7 +371,8 @@ def clean(cache_dir: str) -> tuple[int, int]:
                 size += n
             _rmdir(shard)
         _rmdir(version)
-    return files, size
+    more, freed = compiled.clean(cache_dir)
+    return files + more, size + freed
 
 
 def _rmdir(folder: str) -> None:

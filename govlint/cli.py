@@ -29,17 +29,23 @@ from .output import OutputClosed, OutputError
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a program stopped by Ctrl-C
 EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE: the reader left, so the run cannot say it is clean
-SUBCOMMANDS = ("check", "inspect", "parse", "rules", "rule", "config", "plugins", "serve", "cache", "export")
+
+
+# Each command's module, imported only when that command runs (a lint does not load the web server).
+_COMMANDS = {
+    "check": ("lint", "run"), "inspect": ("inspect", "run"), "parse": ("inspect", "parse_command"),
+    "rules": ("info", "rules_command"), "rule": ("info", "rule_command"), "config": ("info", "config_command"),
+    "plugins": ("info", "plugins_command"), "serve": ("serve", "run"), "cache": ("cache", "run"),
+    "export": ("export", "run"),
+}
+SUBCOMMANDS = tuple(_COMMANDS)
 
 
 def _command(name: str):
-    from .commands import cache, export, info, inspect, lint, serve
+    from importlib import import_module
 
-    return {
-        "check": lint.run, "inspect": inspect.run, "parse": inspect.parse_command, "rules": info.rules_command,
-        "rule": info.rule_command, "config": info.config_command, "plugins": info.plugins_command, "serve": serve.run,
-        "cache": cache.run, "export": export.run,
-    }[name]
+    module, function = _COMMANDS[name]
+    return getattr(import_module(f".commands.{module}", __package__), function)
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

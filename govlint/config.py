@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-import yaml
-
 from .i18n import LocalisedError
 from .read.files import ReadFailure, read_text_file
 
@@ -110,10 +108,15 @@ def _read(path: Path) -> Optional[dict]:
             return tomllib.loads(raw).get("tool", {}).get("govlint")
         if path.suffix == ".toml":
             return tomllib.loads(raw)
-        loaded = yaml.safe_load(raw)
-        return loaded if loaded is not None else {}
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}: not valid TOML: {e}", f"{path}：不是有效的 TOML：{e}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply to be a configuration", f"{path}：嵌套过深，不是配置文件") from None
+    import yaml  # only for a YAML configuration: most runs have none
+
+    try:
+        loaded = yaml.safe_load(raw)
+        return loaded if loaded is not None else {}
     except yaml.YAMLError as e:
         raise ConfigError(f"{path}: not valid YAML: {e}", f"{path}：不是有效的 YAML：{e}") from None
     except RecursionError:

@@ -72,14 +72,16 @@ def build(config: Optional[Config] = None, extra_rules: Iterable[Rule] = ()) -> 
 
     Raises ConfigError for a pack that cannot be loaded (the message names it).
     """
-    from .checks.declarative import PackError, load_packs
-
     ps = plugins.default()
     config = config or Config()
-    try:
-        packs = load_packs(config.get("rule-packs", []), config.base, ps.rule_packs)
-    except PackError as e:
-        raise ConfigError(f"rule pack: {e}", f"规则包：{e}") from None
+    packs: list = []
+    if config.get("rule-packs") or ps.rule_packs:  # the pack reader (and YAML) only where there are packs
+        from .checks.declarative import PackError, load_packs
+
+        try:
+            packs = load_packs(config.get("rule-packs", []), config.base, ps.rule_packs)
+        except PackError as e:
+            raise ConfigError(f"rule pack: {e}", f"规则包：{e}") from None
     rules = sorted([*ps.rules, *packs, *extra_rules], key=lambda r: r.code)
     return RuleSet(tuple(rules), plugin_options())
 

@@ -14,8 +14,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Optional
 
-import yaml
-
+from . import compiled
 from .read.normalize import key as label_key
 
 NUMERALS = "一二三四五六七八九十"
@@ -325,6 +324,41 @@ class Template:
                     seen.append(t.caption)
         return tuple(seen)
 
+    # Lookups derived from the template, made once (the parser asks them of every report).
+
+    @cached_property
+    def section_by_wording(self) -> dict[str, str]:
+        """The key form of every section title and variant -> its section key."""
+        return {label_key(t): s.key for s in self.sections for t in (s.title,) + s.variants}
+
+    @cached_property
+    def section_table(self) -> dict[str, str]:
+        """Section key -> the table number its tables carry (二: 2 for 2.1 … 2.9)."""
+        out: dict[str, str] = {}
+        for s in self.sections:
+            ids = [t.id for e in self.editions.values() for t in e.tables if t.section == s.number]
+            if ids:
+                out[s.key] = ids[0].split(".")[0]
+        return out
+
+    @cached_property
+    def own_markers(self) -> tuple[str, ...]:
+        """Header words that belong to one table alone (申请人情况: table 三)."""
+        return tuple(m.key for m in self.table_markers if m.table)
+
+    @cached_property
+    def row_or_group(self) -> dict[tuple[str, str], frozenset[str]]:
+        """(table id, label key) -> the editions where the wording is a row, for wording that is a group label in others."""
+        rows: dict[tuple[str, str], set[str]] = {}
+        groups: set[tuple[str, str]] = set()
+        for e in self.editions.values():
+            for t in e.tables:
+                for r in t.rows:
+                    for text in (r.label, *r.aliases):
+                        rows.setdefault((t.id, label_key(text)), set()).add(e.name)
+                groups.update((t.id, label_key(g.label)) for g in t.groups)
+        return {k: frozenset(v) for k, v in rows.items() if k in groups}
+
     def section(self, key_or_number: str) -> Optional[SectionSpec]:
         for s in self.sections:
             if key_or_number in (s.key, s.number):
@@ -514,5 +548,11 @@ def _vocabulary(tpl: Template) -> dict[str, VocabEntry]:
 def load_template() -> Template:
     """The template shipped with govlint (cached: it is immutable)."""
     raw = resources.files("govlint").joinpath("templates/template.yaml").read_text(encoding="utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return _load(yaml.load(raw, Loader=loader))
+    # The YAML read once and kept as JSON (govlint.compiled): a run does not import or run the YAML parser.
+    return _load(compiled.data("template", raw, lambda: _parse_yaml(raw)))
+
+
+def _parse_yaml(raw: str) -> dict:
+    import yaml
+
+    return yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

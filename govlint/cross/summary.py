@@ -24,6 +24,8 @@ QUOTE = 24
 # signature, the same every year by right.
 SECTIONS = ("overview", "proactive", "requests", "review", "problems")
 # An item heading run into its paragraph (（一）信息处理费收取情况。…): the template's words, not the report's.
+# Characters beyond the BMP: SARIF columns (UTF-16 units) differ from characters only after one.
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _ITEM = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[）)]")
 _ITEM_CHARS = 20
 
@@ -153,19 +155,20 @@ def summarise(report: Report, cells: Iterable[tuple[str, str, str]], value_of) -
         editions={t.id: t.edition for t in report.tables if t.edition},
     )
     tables = {t.id: t for t in report.tables}
+    astral = _ASTRAL.search(src.text) is not None  # nearly never: then no line needs keeping
     for table_id, row, column in cells:
         t = tables.get(table_id)
         c = t.cell(row, column) if t is not None else None
         if t is None or c is None:
             continue
-        region, place, line = _where(src, c.span)
+        region, place, line = _where(src, c.span, astral)
         value = value_of(t, row, column)
         s.cells[f"{table_id}/{row}/{column}"] = (None if value is None else float(value), c.raw, _region_tuple(region), place, line)
     for sec in report.sections:
         if sec.key not in SECTIONS:
             continue
         p = SectionPrint()
-        p.region, p.place, p.line = _where(src, sec.heading.span)
+        p.region, p.place, p.line = _where(src, sec.heading.span, astral)
         for sentence in report.sentences_in(sec.key, kinds=("paragraph",)):
             n = normalise(sentence.text)
             if _ITEM.match(sentence.text) and len(n) < _ITEM_CHARS:
@@ -181,17 +184,18 @@ def summarise(report: Report, cells: Iterable[tuple[str, str, str]], value_of) -
     return s
 
 
-def _where(src: Source, span: Optional[Span]) -> tuple[Optional[Region], Optional[Place], str]:
-    """Where a span is in the original file, as a finding made elsewhere needs it."""
+def _where(src: Source, span: Optional[Span], astral: bool = True) -> tuple[Optional[Region], Optional[Place], str]:
+    """Where a span is in the original file, as a finding made elsewhere needs it (``astral``: the text
+    may hold a character beyond the BMP; where it does not, no line is kept)."""
     if span is None:
         return None, None, ""
     if src.origin is None:
         region = src.region(span)
-        return region, None, _line(src, region.start_line)
+        return region, None, _line(src, region.start_line) if astral else ""
     place = src.place(span)
     region = src.region(span) if place is not None and place.textual else None
     line = src.original_line(region.start_line) if region is not None and src.original is not None else ""
-    return region, place, line if any(ord(ch) > 0xFFFF for ch in line) else ""
+    return region, place, line if _ASTRAL.search(line) else ""
 
 
 def _line(src: Source, n: int) -> str:
@@ -202,4 +206,4 @@ def _line(src: Source, n: int) -> str:
         return ""
     end = starts[n] if n < len(starts) else len(src.text)
     line = src.text[starts[n - 1] : end]
-    return line if any(ord(ch) > 0xFFFF for ch in line) else ""
+    return line if _ASTRAL.search(line) else ""

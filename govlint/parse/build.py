@@ -150,18 +150,11 @@ class Builder:
     def __init__(self, template: Template) -> None:
         self.template = template
         self.aligner = Aligner(template)
-        self._exact: dict[str, str] = {}
-        for s in template.sections:
-            for t in (s.title,) + s.variants:
-                self._exact[key(t)] = s.key
+        self._exact = template.section_by_wording
         # Which template tables a section holds (二: 2.1 … 2.9), to settle words several tables share.
-        self._section_table: dict[str, str] = {}
-        for s in template.sections:
-            ids = [t.id for e in template.editions.values() for t in e.tables if t.section == s.number]
-            if ids:
-                self._section_table[s.key] = ids[0].split(".")[0]
+        self._section_table = template.section_table
         # Header words that belong to one table alone (申请人情况: table 三) move a run of table words on to it.
-        self._own_markers = tuple(m.key for m in template.table_markers if m.table)
+        self._own_markers = template.own_markers
 
     def build(self, source: Source, tokens: list[Token], tree: Tree) -> Report:
         report = Report(source=source)

@@ -6,10 +6,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator
 
+import lark
 from lark import Lark, Tree
 from lark import Token as LarkToken
+from lark.grammar import Rule
 from lark.lexer import Lexer as LarkLexer
+from lark.lexer import TerminalDef
 
+from .. import compiled
 from ..read.tokens import TABLE_KINDS, Token
 
 
@@ -51,8 +55,43 @@ def grammar_text() -> str:
 
 @lru_cache(maxsize=1)
 def parser() -> Lark:
-    """The LALR parser, built once per process."""
-    return Lark(grammar_text(), parser="lalr", lexer=_StreamLexer, propagate_positions=False, maybe_placeholders=False)
+    """The LALR parser: its tables built once and kept on disk (govlint.compiled), else built here."""
+    text = grammar_text()
+    try:
+        tables = compiled.data("grammar", text, lambda: _tables(_build(text)), versions=f"lark {lark.__version__}")
+        return _from_tables(tables)
+    except Exception:  # noqa: BLE001 - Lark's serialised form is not its public API: build as Lark documents
+        return _build(text)
+
+
+def _build(text: str) -> Lark:
+    return Lark(text, parser="lalr", lexer=_StreamLexer, propagate_positions=False, maybe_placeholders=False)
+
+
+# Lark serialises its LALR tables as plain data except for the lexer class; ours is put back on loading.
+_LEXER_SLOTS = (("data", "options", "lexer"), ("data", "parser", "lexer_conf", "lexer_type"))
+
+
+def _tables(p: Lark) -> dict:
+    data, memo = p.memo_serialize([TerminalDef, Rule])
+    out = {"data": data, "memo": memo}
+    for slots in _LEXER_SLOTS:
+        _put(out, slots, None)
+    return out
+
+
+def _from_tables(tables: dict) -> Lark:
+    for slots in _LEXER_SLOTS:
+        _put(tables, slots, _StreamLexer)
+    return Lark._load_from_dict(tables["data"], tables["memo"])
+
+
+def _put(tree: dict, slots: tuple[str, ...], value: object) -> None:
+    """Set tree[a][b]…[z] = value, copying each dict on the way (the built parser keeps its own)."""
+    for name in slots[:-1]:
+        tree[name] = dict(tree[name])
+        tree = tree[name]
+    tree[slots[-1]] = value
 
 
 def parse_tokens(tokens: list[Token]) -> Tree:

@@ -166,7 +166,7 @@ class Aligner:
         self.template = template
         self.report_steps = 0  # spent on this report's tables so far
         self._budget = Budget(0)
-        self._switch = _row_or_group(template)
+        self._switch = template.row_or_group
 
     # ------------------------------------------------------------ public
 
@@ -802,19 +802,6 @@ def _value_columns(spec: TableSpec, tokens: list[Token], runs: list[_Run]) -> Op
     if named and max(named) - min(named) + 1 == n and (not valued or min(named) <= min(valued) <= max(valued) <= max(named)):
         return min(named), max(named)
     return None
-
-
-def _row_or_group(template: Template) -> dict[tuple[str, str], frozenset[str]]:
-    """(table id, label key) -> the editions where the wording is a row, for wording that is a group label in others."""
-    rows: dict[tuple[str, str], set[str]] = {}
-    groups: set[tuple[str, str]] = set()
-    for e in template.editions.values():
-        for t in e.tables:
-            for r in t.rows:
-                for text in (r.label, *r.aliases):
-                    rows.setdefault((t.id, label_key(text)), set()).add(e.name)
-            groups.update((t.id, label_key(g.label)) for g in t.groups)
-    return {k: frozenset(v) for k, v in rows.items() if k in groups}
 
 
 def _run_span(run: _Run) -> Optional[Span]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
-from .layout import PAGE_NUMBER
+from .layout import PAGE_NUMBER, PAGE_NUMBER_STARTS
 
 _EOL = re.compile(r"\r\n|\r|\n")
 _NUMERIC = re.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?$")
@@ -63,10 +63,11 @@ def fragments(text: str, layout: str) -> list[Fragment]:
     }.get(layout, _plain)
     out: list[Fragment] = []
     for offset, line in _lines(text):
-        if not line.strip():
+        first = line.lstrip()[:1]
+        if not first:
             out.append(Fragment("break", offset, offset + len(line), ""))
             continue
-        if PAGE_NUMBER.match(line):
+        if first in PAGE_NUMBER_STARTS and PAGE_NUMBER.match(line):
             f = _trimmed(offset, line.replace("\f", " "), "chrome")
             if f:
                 out.append(f)
@@ -103,7 +104,7 @@ def _plain(offset: int, line: str, prev: list[Fragment]) -> list[Fragment]:
 def _pipe(offset: int, line: str, prev: list[Fragment]) -> list[Fragment]:
     """HTML export: ``text |`` is a cell, ``|`` a blank cell, ``||…`` a row separator."""
     stripped = line.strip()
-    if set(stripped) == {"|"}:
+    if not stripped.strip("|"):
         if len(stripped) == 1:
             return [Fragment("blank", offset + line.find("|"), offset + line.find("|") + 1, "")]
         if len(stripped) > 40:

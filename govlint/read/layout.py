@@ -21,6 +21,9 @@ LAYOUTS = ("pipe", "tab", "pdf-layout", "pdf", "flattened", "plain")
 # \s*(?:[,，/]\s*)? rather than \s*[,，/]?\s*: the same text, but a long run of white space after
 # 第1页 has one way to match instead of one per split (quadratic on every line that starts so).
 PAGE_NUMBER = re.compile(r"^[\s\f]*(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*页(?:\s*(?:[,，/]\s*)?共\s*\d{1,3}\s*页)?)\s*$")
+# What a page number's first character after white space is (str.isspace and \s agree): the pattern
+# needs trying only on lines that start so.
+PAGE_NUMBER_STARTS = "-—－–第"
 _NUMBER_LINE = re.compile(r"^\s*[+\-]?\d+(?:\.\d+)?\s*$")
 _GAP = re.compile(r"\S {3,}(?=\S)")
 
@@ -56,7 +59,7 @@ def sniff(text: str) -> LayoutGuess:
     pipe_cells = sum(1 for ln in nonblank if "|" in ln and _pipe_cell(ln))
     tab_cells = sum(1 for ln in lines if ln.startswith("\t"))
     short = [ln for ln in nonblank if len(ln.strip()) <= 60]  # page numbers and number lines are short
-    page_numbers = sum(1 for ln in short if PAGE_NUMBER.match(ln))
+    page_numbers = sum(1 for ln in short if ln.lstrip()[:1] in PAGE_NUMBER_STARTS and PAGE_NUMBER.match(ln))
     form_feeds = text.count("\f")
     number_lines = sum(1 for ln in short if _NUMBER_LINE.match(ln))
     aligned = sum(1 for ln in nonblank if "   " in ln and _aligned(ln))

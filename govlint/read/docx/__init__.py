@@ -27,10 +27,7 @@ first (a module imports only the ones above it):
 
 from __future__ import annotations
 
-from .limits import MAX_CELLS, MAX_ENTRIES, MAX_NESTING, MAX_PARAGRAPHS, MAX_PART, MAX_TOTAL, MAX_WIDTH
-from .numerals import chinese_number, format_number
-from .package import ZIP_MAGIC
-from .reader import DocxReader
+from ...lazy import exports
 
 __all__ = [
     "DocxReader",
@@ -45,3 +42,18 @@ __all__ = [
     "MAX_TOTAL",
     "MAX_WIDTH",
 ]
+
+_NAMES = {
+    "MAX_CELLS": "limits",
+    "MAX_ENTRIES": "limits",
+    "MAX_NESTING": "limits",
+    "MAX_PARAGRAPHS": "limits",
+    "MAX_PART": "limits",
+    "MAX_TOTAL": "limits",
+    "MAX_WIDTH": "limits",
+    "chinese_number": "numerals",
+    "format_number": "numerals",
+    "ZIP_MAGIC": "sniff",
+    "DocxReader": "reader",
+}
+__getattr__, __dir__ = exports(__name__, _NAMES)

@@ -20,7 +20,6 @@ from .reasons import damaged, detail, not_word, too_big
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
 
-ZIP_MAGIC = b"PK\x03\x04"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 _ZIP_ERRORS: tuple = (EOFError, OSError, ValueError, NotImplementedError, RuntimeError, KeyError, struct.error)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..document import Document, Unreadable
 from ..structured import StructuredReader
-from .body import Walker
-from .furniture import furniture
-from .numbering import Numbering
-from .ooxml import W_NS, W_STRICT_NS, Tags, namespace
-from .package import ZIP_MAGIC, Package, main_part, not_word_kind
-from .reasons import damaged, not_word
-from .styles import Styles
+from .sniff import ZIP_MAGIC
+
+if TYPE_CHECKING:
+    from .body import Walker
+    from .numbering import Numbering
 
 
 class DocxReader(StructuredReader):
@@ -24,6 +24,15 @@ class DocxReader(StructuredReader):
         return head.startswith(ZIP_MAGIC)
 
     def document(self, path: str, data: bytes) -> Document:
+        # The stages (and lxml) load with the first .docx: a run over text files never imports them.
+        from .body import Walker
+        from .furniture import furniture
+        from .numbering import Numbering
+        from .ooxml import W_NS, W_STRICT_NS, Tags, namespace
+        from .package import Package, main_part, not_word_kind
+        from .reasons import damaged, not_word
+        from .styles import Styles
+
         pkg = Package(data)
         main = main_part(pkg)
         root = pkg.xml(main)

@@ -28,13 +28,7 @@ imports only those above it):
 
 from __future__ import annotations
 
-from .charset import declared_charset, decode_page
-from .clean import clean_text
-from .cursor import LINE_CAP
-from .limits import MAX_CELLS, MAX_DROPPED, MAX_ELEMENTS, MAX_GRID_AREA, MAX_SPAN
-from .reader import HtmlReader, read_html
-from .sniff import looks_like_html
-from .titles import title_part
+from ...lazy import exports
 
 __all__ = [
     "HtmlReader",
@@ -51,3 +45,20 @@ __all__ = [
     "MAX_DROPPED",
     "LINE_CAP",
 ]
+
+_NAMES = {
+    "declared_charset": "charset",
+    "decode_page": "charset",
+    "clean_text": "clean",
+    "LINE_CAP": "cursor",
+    "MAX_CELLS": "limits",
+    "MAX_DROPPED": "limits",
+    "MAX_ELEMENTS": "limits",
+    "MAX_GRID_AREA": "limits",
+    "MAX_SPAN": "limits",
+    "HtmlReader": "reader",
+    "read_html": "reader",
+    "looks_like_html": "sniff",
+    "title_part": "titles",
+}
+__getattr__, __dir__ = exports(__name__, _NAMES)

@@ -6,22 +6,24 @@ import re
 
 from ..document import Document
 from ..structured import StructuredReader
-from .article import find_article
-from .blocks import blocks
-from .charset import decode_page
-from .chrome import select
-from .cursor import Source
-from .parse import parse
 from .sniff import looks_like_html
-from .titles import title_hints
-from .units import Line
-from .walk import Walker
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def read_html(data: bytes) -> Document:
     """Describe an HTML page: the article's paragraphs and tables, title candidates, and what was left out."""
+    # The stages load with the first page: a run over text files never imports them (nor lxml).
+    from .article import find_article
+    from .blocks import blocks
+    from .charset import decode_page
+    from .chrome import select
+    from .cursor import Source
+    from .parse import parse
+    from .titles import title_hints
+    from .units import Line
+    from .walk import Walker
+
     text, encoding, how_decoded = decode_page(data)
     doc = Document("html", encoding=encoding, original=text)
     if not text.strip():

@@ -40,11 +40,7 @@ The stages, each importing only those above it:
 
 from __future__ import annotations
 
-from .limits import FRONT_MATTER_LINES, MAX_CELLS, MAX_COLUMNS, MAX_SPAN
-from .pipe_lines import has_pipe, header_line, separator_cells, split_row
-from .pipe_tables import find_tables, join_tables
-from .reader import MarkdownReader
-from .sniff import SUFFIXES, sniff
+from ...lazy import exports
 
 __all__ = [
     "FRONT_MATTER_LINES",
@@ -61,3 +57,20 @@ __all__ = [
     "sniff",
     "split_row",
 ]
+
+_NAMES = {
+    "FRONT_MATTER_LINES": "limits",
+    "MAX_CELLS": "limits",
+    "MAX_COLUMNS": "limits",
+    "MAX_SPAN": "limits",
+    "has_pipe": "pipe_lines",
+    "header_line": "pipe_lines",
+    "separator_cells": "pipe_lines",
+    "split_row": "pipe_lines",
+    "find_tables": "pipe_tables",
+    "join_tables": "pipe_tables",
+    "MarkdownReader": "reader",
+    "SUFFIXES": "sniff",
+    "sniff": "sniff",
+}
+__getattr__, __dir__ = exports(__name__, _NAMES)

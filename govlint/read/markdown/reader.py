@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..document import Block, Document, Grid, Place, Unreadable
 from ..encoding import DecodeError, decode
 from ..structured import StructuredReader
-from .collect import Collector
-from .front_matter import front_matter
-from .parser import markdown_it
-from .pipe_grid import pipe_table
-from .pipe_tables import RawTable, find_tables, join_tables
 from .sniff import sniff
 from .source import source_lines
-from .walk import walk
+
+if TYPE_CHECKING:
+    from .collect import Collector
+    from .pipe_tables import RawTable
 
 
 class MarkdownReader(StructuredReader):
@@ -24,6 +24,14 @@ class MarkdownReader(StructuredReader):
         return sniff(path, head)
 
     def document(self, path: str, data: bytes) -> Document:
+        # The stages (and markdown-it) load with the first Markdown file: a run over text files never imports them.
+        from .collect import Collector
+        from .front_matter import front_matter
+        from .parser import markdown_it
+        from .pipe_grid import pipe_table
+        from .pipe_tables import find_tables, join_tables
+        from .walk import walk
+
         try:
             decoded = decode(data)
         except DecodeError as e:
