@@ -12,10 +12,12 @@ import os
 from typing import Any, Iterable, Iterator, Optional, Sequence
 
 from . import failures, plugins, ruleset
+from .checks import internal
+from .checks.input import unreadable
+from .compare import with_findings_across
 from .config import ConfigError
 from .cross import run as cross_run
 from .cross.fingerprint import normalise
-from .cross.merge import with_findings_across
 from .cross.pairing import configured_pairs
 from .cross.summary import summarise
 from .discovery import SUPPORTED, Found, discover, walk
@@ -112,7 +114,7 @@ def check(
     selection, options, rules = _checked(selection, options, rules)
     context = Context(template=load_template(), options=options)
     if context.options.get("year"):
-        _set_year(report, int(context.options["year"]))
+        report = _with_year(report, int(context.options["year"]))
     recognised = is_report(report)
     diags: list[Diagnostic] = []
     errors: list[str] = []
@@ -130,7 +132,7 @@ def check(
                 problem = _malformed(d)
                 if problem:
                     errors.append(f"rule {rule.code} returned a malformed finding: {problem}\n")
-                    d = failures.rule_returned_junk(report.path, rule.code, rule.name, problem)
+                    d = internal.rule_returned_junk(report.path, rule.code, rule.name, problem)
                 diags.append(d)
     src = report.source
     cells = cell_names(report) if diags else {}
@@ -272,13 +274,17 @@ def _malformed(d: object) -> Optional[str]:
     return None
 
 
-def _set_year(report: Report, year: int) -> None:
-    """The user knows the reporting year better (config ``year``)."""
+def _with_year(report: Report, year: int) -> Report:
+    """The report as the rules see it when the user knows the reporting year better (config ``year``):
+    a copy, so that checking never changes the caller's report."""
+    import dataclasses
+
     from .model import Evidence
 
-    report.year = year
-    if not any(e.source == "config" for e in report.year_evidence):
-        report.year_evidence.insert(0, Evidence("config", year, None, "configuration"))
+    evidence = list(report.year_evidence)
+    if not any(e.source == "config" for e in evidence):
+        evidence.insert(0, Evidence("config", year, None, "configuration"))
+    return dataclasses.replace(report, year=year, year_evidence=evidence)
 
 
 def lint_bytes(
@@ -316,14 +322,14 @@ def lint_bytes(
         except ReportReadError as e:
             diags = []
             if selection.enabled("GL001", path):
-                diags.append(_severity(failures.unreadable(path, e.reason_zh, e.reason_en), selection))
+                diags.append(_severity(unreadable(path, e.reason_zh, e.reason_en), selection))
             return FileResult(path, diags)
         except TimeLimitExceeded as exc:
             if not dog.owns(exc, step):
                 raise
             return _failed(
                 path,
-                failures.internal_error(
+                internal.internal_error(
                     path,
                     what_en=f"reading and parsing this file took longer than {limit:g} s, govlint's time limit for it",
                     what_zh=f"读取和解析此文件超过了 {limit:g} 秒的时限",
@@ -331,11 +337,13 @@ def lint_bytes(
                 f"reading {path} was stopped after {limit:g} s\n",
             )
         except Exception as exc:  # govlint's own bug: this file's finding, not the run's end
-            return _failed(path, failures.internal_error(path, exc), failures.describe(exc))
+            return _failed(path, internal.internal_error(path, exc), failures.describe(exc))
         try:
+            if options.get("year"):  # the year the user gave is the report's from here on (summaries, output)
+                report = _with_year(report, int(options["year"]))
             diags, errors = check(report, selection, rules, options, timeout, dog)
         except Exception as exc:
-            return _failed(path, failures.internal_error(path, exc), failures.describe(exc))
+            return _failed(path, internal.internal_error(path, exc), failures.describe(exc))
     return FileResult(path, diags, report, errors)
 
 
@@ -366,7 +374,7 @@ def lint_path(
 
 def cannot_read(path: str, failure: ReadFailure) -> FileResult:
     """The result for a path the operating system would not give (always reported: nothing is lost silently)."""
-    return FileResult(path, [failures.unreadable(path, failure.reason_zh, failure.reason_en)])
+    return FileResult(path, [unreadable(path, failure.reason_zh, failure.reason_en)])
 
 
 def _severity(d: Diagnostic, selection: Selection) -> Diagnostic:
@@ -401,7 +409,7 @@ def plugin_failures_result() -> Optional[FileResult]:
     for info in failed:
         who = f"{info.name} ({info.distribution} {info.version})" if info.distribution else info.name
         diags.append(
-            failures.gl900(
+            internal.gl900(
                 "<plugins>",
                 f"插件 {who} {_zh_failure(info.error or '')}",
                 f"plugin {who} {info.error}",

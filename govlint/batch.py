@@ -19,9 +19,10 @@ from typing import Iterator, Optional, Sequence, Union
 from . import cache
 from .api import DEFAULT_TIMEOUT, FileResult, cannot_read, is_report, lint_bytes
 from .cache import default_cache_dir, fingerprint  # noqa: F401 - part of this module's interface
+from .checks.internal import internal_error
 from .cross.summary import summarise
 from .discovery import STDIN, Found
-from .failures import describe, internal_error
+from .failures import describe
 from .guard import Watchdog
 from .identities import arithmetic_value
 from .read.files import ReadFailure, read_path, read_stream

@@ -23,6 +23,7 @@ import sys
 from typing import Optional, Sequence
 
 from . import failures
+from .checks.internal import REPORT_BUGS
 from .console import EXIT_ERROR, Console, early_lang, say
 from .i18n import t
 from .output import OutputClosed, OutputError
@@ -70,7 +71,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except Exception as exc:  # never a traceback for users; --debug shows it
         if "--debug" in args:
             say(failures.describe(exc).rstrip())
-        say(f"govlint: {t('error.internal_crash', lang, error=f'{type(exc).__name__}: {exc}', url=failures.REPORT_BUGS)}")
+        say(f"govlint: {t('error.internal_crash', lang, error=f'{type(exc).__name__}: {exc}', url=REPORT_BUGS)}")
         return EXIT_ERROR
     finally:
         console.finish()

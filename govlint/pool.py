@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from typing import Any, Callable, Iterator, Optional, Sequence
 
-from .failures import gl900, internal_error
+from .checks.internal import gl900, internal_error
 from .guard import Watchdog
 from .model import Diagnostic
 from .result import FileResult

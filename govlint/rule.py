@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Optional
 
-from .model import Diagnostic, Related, Report, Span
+from .model import Diagnostic, Region, Related, Report, Span
 
 if TYPE_CHECKING:  # pragma: no cover
     from .template import Template
@@ -80,6 +80,15 @@ class Rule:
             span=span,
             related=list(related) if related else [],
             data=data,
+        )
+
+    @classmethod
+    def whole_file(cls, path: str, zh: str, en: str, **data: Any) -> Diagnostic:
+        """A finding about the whole file, at its start (line 1, column 1): a file that cannot be read, or a
+        failure of govlint's, has no better place."""
+        return Diagnostic(
+            code=cls.code, name=cls.name, severity=cls.severity, message={"zh": zh, "en": en}, path=path,
+            span=Span(0, 0), region=Region(1, 1, 1, 1), data=data,
         )
 
 

@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Optional
 
 from . import compiled
-from .read.normalize import key as label_key
+from .normalize import key as label_key
 
 NUMERALS = "一二三四五六七八九十"
 

@@ -1,4 +1,4 @@
-"""Issue 17's start-up work: the compiled template and grammar on disk, and what a text run imports."""
+"""Issue 17: the compiled template and grammar on disk, what a text run imports, and `check` leaving reports alone."""
 
 from __future__ import annotations
 
@@ -148,3 +148,16 @@ def test_a_text_run_imports_no_format_library_and_no_yaml(tmp_path):
     assert first.returncode == 0, first.stderr
     assert first.stdout.strip().startswith("0 ")  # the first run may import yaml: it builds the template
     assert second.stdout.strip() == "0 []", second.stdout + second.stderr
+
+
+def test_check_leaves_the_callers_report_as_it_was():
+    from govlint import api
+
+    from .conftest import make_report
+
+    report = api.parse_bytes(make_report().encode("utf-8"), "r.txt")
+    before = (report.year, list(report.year_evidence))
+    diags, _ = api.check(report, options={"year": 2019})
+    assert (report.year, report.year_evidence) == before  # the copy the rules saw had 2019
+    result = api.lint_bytes(make_report().encode("utf-8"), "r.txt", options={"year": 2019})
+    assert result.report.year == 2019 and result.report.year_evidence[0].source == "config"

@@ -116,6 +116,12 @@ class UnreadableTable(Rule):
             )
 
 
+def unreadable(path: str, zh: str, en: str) -> Diagnostic:
+    """GL001: the file cannot be read as a report (``zh`` / ``en``: the reason). Made by the pipeline,
+    which is where a file fails to be read."""
+    return UnreadableInput.whole_file(path, f"无法读取此文件：{zh}", f"cannot read this file: {en}")
+
+
 @hookimpl
 def govlint_rules() -> list:
     return [UnreadableInput(), NotAReport(), UnreadableTable()]

@@ -1,8 +1,16 @@
-"""GL9xx: govlint itself, never a defect of the report (the findings are made in ``govlint.failures``)."""
+"""GL9xx: govlint itself, never a defect of the report.
+
+The rules find nothing in a report; the pipeline, the worker pool, the
+plugin loader and the comparison of reports make these findings, with the
+constructors below, so that every path into them says the same thing the
+same way, in both languages.
+"""
 
 from __future__ import annotations
 
-from typing import Iterable
+import os
+import traceback
+from typing import Any, Iterable, Optional
 
 from ..hookspecs import hookimpl
 from ..model import Diagnostic, Report
@@ -70,6 +78,83 @@ class InternalError(Rule):
     def check(self, report: Report, context: Context) -> Iterable[Diagnostic]:
         # Emitted by the pipeline when govlint fails on a file, not by reading a report.
         return ()
+
+
+REPORT_BUGS = "https://github.com/govlint/govlint/issues"
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def gl900(path: str, zh: str, en: str, **data: Any) -> Diagnostic:
+    """GL900: a plugin or a rule went wrong, not the report."""
+    return PluginError.whole_file(path, f"{zh}；其他规则照常运行", f"{en}; the other rules still ran", **data)
+
+
+def rule_raised(path: str, code: str, name: str, exc: BaseException) -> Diagnostic:
+    return gl900(
+        path,
+        f"规则 {code}（{name}）运行出错：{type(exc).__name__}: {exc}",
+        f"rule {code} ({name}) raised {type(exc).__name__}: {exc}",
+        rule=code,
+        error=type(exc).__name__,
+    )
+
+
+def rule_timed_out(path: str, code: str, name: str, seconds: float) -> Diagnostic:
+    return gl900(
+        path,
+        f"规则 {code}（{name}）在此文件上运行超过 {seconds:g} 秒的时限，已被停止（时限可用 --timeout 或配置项 timeout 调整）",
+        f"rule {code} ({name}) was stopped after {seconds:g} s on this file, its time limit "
+        "(--timeout or the configuration key timeout)",
+        rule=code,
+        error="TimeLimitExceeded",
+    )
+
+
+def rule_returned_junk(path: str, code: str, name: str, problem: str) -> Diagnostic:
+    return gl900(
+        path,
+        f"规则 {code}（{name}）给出了格式不对的结果，已忽略：{problem}",
+        f"rule {code} ({name}) returned a malformed finding, which was dropped: {problem}",
+        rule=code,
+        error="MalformedDiagnostic",
+    )
+
+
+def where(exc: BaseException) -> str:
+    """The innermost place in govlint's own code where ``exc`` was raised (for the bug report)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    for fr in reversed(frames):
+        if os.path.abspath(fr.filename).startswith(_PACKAGE + os.sep):
+            rel = os.path.relpath(fr.filename, os.path.dirname(_PACKAGE)).replace(os.sep, "/")
+            return f"{rel}:{fr.lineno} ({fr.name})"
+    if frames:
+        fr = frames[-1]
+        return f"{os.path.basename(fr.filename)}:{fr.lineno} ({fr.name})"
+    return ""
+
+
+def internal_error(path: str, exc: Optional[BaseException] = None, *, what_en: str = "", what_zh: str = "") -> Diagnostic:
+    """GL901: govlint itself failed on this file (a bug in govlint, not a defect of the report).
+
+    ``exc`` is the exception; ``what_en`` / ``what_zh`` describe a failure that
+    is not one (a worker process that died, a step that ran out of time).
+    """
+    if exc is not None:
+        at = where(exc)
+        detail_en = f"{type(exc).__name__}" + (f" at {at}" if at else "") + (f": {exc}" if str(exc) else "")
+        detail_zh = f"{type(exc).__name__}" + (f"（位于 {at}）" if at else "") + (f"：{exc}" if str(exc) else "")
+    else:
+        detail_en, detail_zh = what_en, what_zh
+    return InternalError.whole_file(
+        path,
+        f"govlint 自身在处理此文件时出错（这是 govlint 的缺陷，不是报告的问题）：{detail_zh}。"
+        f"此文件的检查结果不完整；其他文件照常检查。请用 --debug 重新运行，并把输出和此文件提交到 {REPORT_BUGS}",
+        f"govlint itself failed on this file (a bug in govlint, not a defect of the report): {detail_en}. "
+        f"This file's results are incomplete; the other files were linted as usual. Please run again with --debug "
+        f"and report the output with this file at {REPORT_BUGS}",
+        error=type(exc).__name__ if exc is not None else what_en,
+        where=where(exc) if exc is not None else "",
+    )
 
 
 @hookimpl

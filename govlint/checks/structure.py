@@ -6,7 +6,7 @@ from typing import Iterable, Optional
 
 from ..hookspecs import hookimpl
 from ..model import Diagnostic, Heading, Report, Section, Span
-from ..read.normalize import key
+from ..normalize import key
 from ..rule import Context, Rule
 from ..template import SectionSpec
 

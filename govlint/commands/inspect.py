@@ -132,8 +132,6 @@ def parse_command(argv: list[str], lang: str, console: Console) -> int:
     result = _read_one(ns.file, lang)
     if result is None:
         return EXIT_ERROR
-    from ..parse.grammar import parse_tokens
-
     src = result.source
     console.out(f"# format: {src.format}; layout: {src.layout} ({result.layout_evidence}); encoding: {src.encoding}\n")
     lines = []
@@ -149,28 +147,16 @@ def parse_command(argv: list[str], lang: str, console: Console) -> int:
         lines.append(f"{at}\t{tok.kind}\t{shown}\n")
     console.out("".join(lines))
     if not ns.tokens:
-        console.out("\n" + _tree(parse_tokens(result.tokens)))
+        console.out("\n" + _tree(result.tokens))
     return EXIT_OK
 
 
-def _tree(tree) -> str:
-    from lark import Tree
+def _tree(tokens) -> str:
+    from ..parse.grammar import shape
 
     lines: list[str] = []
-
-    def walk_tree(node, depth: int) -> None:
-        if isinstance(node, Tree):
-            lines.append("  " * depth + node.data)
-            for c in node.children:
-                walk_tree(c, depth + 1)
-        elif node.type == "TABLE":
-            lines.append("  " * depth + f"TABLE ({len(node.value)} tokens)")
-            for tok in node.value:
-                lines.append("  " * (depth + 1) + _shown(tok))
-        else:
-            lines.append("  " * depth + _shown(node.value))
-
-    walk_tree(tree, 0)
+    for depth, label, tok in shape(tokens):
+        lines.append("  " * depth + (_shown(tok) if tok is not None else label))
     return "\n".join(lines) + "\n"
 
 

@@ -10,9 +10,9 @@ from typing import Optional
 
 from .. import api, batch, plugins
 from .. import baseline as baseline_file
+from ..compare import with_findings_across
 from ..console import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Console, Parser, say
 from ..cross import run as cross_run
-from ..cross.merge import with_findings_across
 from ..cross.pairing import configured_pairs
 from ..discovery import STDIN, Found, walk
 from ..i18n import choose_lang, t

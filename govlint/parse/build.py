@@ -14,7 +14,7 @@ from typing import Optional, Union
 from lark import Transformer, Tree
 
 from ..model import Chrome, Evidence, Heading, Report, Section, Source, Span, SubHeading
-from ..read.normalize import key
+from ..normalize import key
 from ..read.tokens import Token
 from ..template import Template, numeral_value
 from . import facts, prose

@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from ..model import Evidence, Report, Span, Title
-from ..read.normalize import squeezed
+from ..normalize import squeezed
 from ..read.title import QUOTED, read_quoted, read_title
 from ..read.tokens import Token
 

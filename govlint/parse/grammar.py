@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Optional
 
 import lark
 from lark import Lark, Tree
@@ -97,3 +97,21 @@ def _put(tree: dict, slots: tuple[str, ...], value: object) -> None:
 def parse_tokens(tokens: list[Token]) -> Tree:
     """Parse the token stream (CHROME tokens are not part of the grammar)."""
     return parser().parse([t for t in tokens if t.kind != "CHROME"])
+
+
+def shape(tokens: list[Token]) -> Iterator[tuple[int, str, Optional[Token]]]:
+    """The parse tree of ``tokens``, node by node in order, for showing it (``govlint parse``): (depth,
+    rule name, None) for a rule, (depth, "TABLE (N tokens)", None) before a table run's N tokens, (depth, kind, token)
+    for a token. The caller need not know Lark's tree."""
+    stack: list[tuple[object, int]] = [(parse_tokens(tokens), 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, Tree):
+            yield depth, str(node.data), None
+            stack.extend((c, depth + 1) for c in reversed(node.children))
+        elif node.type == "TABLE":
+            yield depth, f"TABLE ({len(node.value)} tokens)", None
+            for tok in node.value:
+                yield depth + 1, tok.kind, tok
+        else:
+            yield depth, node.value.kind, node.value

@@ -24,8 +24,8 @@ from typing import Iterator, Optional
 
 from ..identities import Budget, Checker, OverBudget, evaluate
 from ..model import Cell, Span, Table
-from ..read.normalize import fold
-from ..read.normalize import key as label_key
+from ..normalize import fold
+from ..normalize import key as label_key
 from ..read.tokens import Token
 from ..template import TableSpec, Template
 

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..normalize import fold, key, marks, squeeze, squeezed
 from ..template import NUMERALS, Template, numeral_value
 from .fragments import Fragment
-from .normalize import fold, key, marks, squeeze, squeezed
 from .title import read_title
 from .tokens import TABLE_KINDS, Token
 

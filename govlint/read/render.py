@@ -20,11 +20,11 @@ from functools import lru_cache
 from typing import Optional
 
 from ..model import Origin, Place, Source
+from ..normalize import fold
 from ..template import load_template
 from .base import ReadResult
 from .document import Document, Grid, GridCell, Paragraph
 from .lexer import Lexer
-from .normalize import fold
 from .tokens import Token
 
 

@@ -1,20 +1,27 @@
-"""A run's results with the findings of the rules that compare reports added in.
+"""Comparing reports: the rules across reports (GL6xx) run once every report of a run is read.
 
 Those rules need every report read first, so the results are held (each a
 few findings and a summary, never a report) until the last file is done,
 then given out in their order with each file's cross-report findings merged
-in, as if its own rules had made them.
+in, as if its own rules had made them. What the rules see is
+``govlint.cross`` (summaries, pairs); a rule that raises or returns junk is
+a GL900 of its own result, path ``<reports>``, made by its rule module.
 """
 
 from __future__ import annotations
 
 from typing import Iterable, Iterator, Optional, Sequence
 
-from ..model import Diagnostic, anchor_of_data
-from ..result import FileResult
-from ..rule import Context, Rule
-from ..select import Selection
-from . import run as cross_run
+from . import failures
+from .checks import internal
+from .cross.pairing import pair
+from .cross.run import Run
+from .cross.summary import Summary
+from .guard import Watchdog
+from .model import Diagnostic, anchor_of_data
+from .result import FileResult
+from .rule import Context, Rule
+from .select import Selection
 
 
 def with_findings_across(
@@ -49,7 +56,7 @@ def with_findings_across(
         res.summary = None
         if res.path not in context_only:
             yield res
-    by_path, broken, errors = cross_run.check(summaries, rules, context, named, timeout)  # type: ignore[arg-type]
+    by_path, broken, errors = check(summaries, rules, context, named, timeout)  # type: ignore[arg-type]
     for res in held:
         extra = [d for d in by_path.get(res.path, ()) if selection.enabled(d.code, res.path)]
         if extra and res.summary is not None:
@@ -74,3 +81,36 @@ def with_findings_across(
 
 def _order(d: Diagnostic) -> tuple:
     return d.sort_key
+
+
+def check(
+    summaries: list[Summary],
+    rules: Sequence[Rule],
+    context: Context,
+    named: Optional[dict[str, str]] = None,
+    timeout: Optional[float] = None,
+) -> tuple[dict[str, list[Diagnostic]], list[Diagnostic], list[str]]:
+    """Findings by path; findings of govlint itself (a rule that raised: GL900, path ``<reports>``); tracebacks.
+
+    Each rule runs under ``timeout`` seconds per hundred reports (None: no limit).
+    """
+    pairs, why = pair(summaries, named)
+    run = Run(summaries, pairs, why)
+    by_path: dict[str, list[Diagnostic]] = {}
+    broken: list[Diagnostic] = []
+    errors: list[str] = []
+    limit = timeout * max(1.0, len(summaries) / 100) if timeout else None
+    with Watchdog() as dog:
+        for rule in rules:
+            found, error = failures.guarded(dog, limit, rule, "<reports>", lambda rule=rule: rule.check_reports(run, context))
+            if error:
+                errors.append(error)
+                broken.extend(found)
+                continue
+            for d in found:
+                if not isinstance(d, Diagnostic):
+                    errors.append(f"rule {rule.code} returned {type(d).__name__} instead of a Diagnostic\n")
+                    broken.append(internal.rule_returned_junk("<reports>", rule.code, rule.name, "not a Diagnostic"))
+                    continue
+                by_path.setdefault(d.path, []).append(d)
+    return by_path, broken, errors
