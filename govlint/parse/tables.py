@@ -20,7 +20,7 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from ..identities import Budget, Checker, OverBudget, evaluate
 from ..model import Cell, Span, Table
@@ -60,9 +60,10 @@ class _Run:
     values: list[Token] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Piece:
-    """One cell's worth of text from a value token (a token may hold several)."""
+class _Piece(NamedTuple):
+    """One cell's worth of text from a value token (a token may hold several).
+
+    A named tuple: every candidate reading of every row is made of them."""
 
     raw: str
     start: int
@@ -638,19 +639,21 @@ class Aligner:
         cols = spec.column_keys
         # Rows read one way are certain whatever their arithmetic says.
         filtered: dict[str, list[Reading]] = {}
+        texts: dict[str, list[tuple[str, ...]]] = {}  # each kept reading's cell texts ("" blank or dropped)
         vectors: dict[str, list[list]] = {}
         resolved_rows = []
         row_checker = Checker(spec, [])
         for r, readings in per_row.items():
             # Placements that differ only in which blanks were dropped read the same.
-            readings = _unique(readings)
+            readings, raws = _unique(readings)
             if len(readings) == 1:
-                filtered[r] = readings
+                filtered[r], texts[r] = readings, raws
                 continue
             vecs = [self._vector(spec, x) for x in readings]
             ok = [i for i, v in enumerate(vecs) if row_checker.row_ok(v)]
             keep = ok or range(len(readings))
             filtered[r] = [readings[i] for i in keep]
+            texts[r] = [raws[i] for i in keep]
             vectors[r] = [vecs[i] for i in keep]
             if len(ok) == 1:
                 resolved_rows.append(r)
@@ -684,9 +687,8 @@ class Aligner:
         certain: dict[tuple[str, str], Optional[_Piece]] = {}
         uncertain: set[tuple[str, str]] = set()
         for r, readings in filtered.items():
-            for ci, c in enumerate(cols):
-                vals = {_raw(x[ci]) for x in readings}
-                if len(vals) == 1:
+            for ci, (c, column) in enumerate(zip(cols, zip(*texts[r]))):
+                if len(set(column)) == 1:
                     certain[(r, c)] = readings[0][ci]
                 else:
                     uncertain.add((r, c))
@@ -869,14 +871,12 @@ def _raw(p: Optional[_Piece]) -> str:
     return "" if p is None or p.blank else p.raw
 
 
-def _unique(readings: list[Reading]) -> list[Reading]:
-    """The first of the readings with each set of values (blank or dropped, a cell reads "")."""
-    if len(readings) < 2:
-        return readings  # most rows: nothing to compare
+def _unique(readings: list[Reading]) -> tuple[list[Reading], list[tuple[str, ...]]]:
+    """The first of the readings with each set of cell texts (blank or dropped, a cell reads ""), and those texts."""
     first: dict[tuple[str, ...], Reading] = {}
     for x in readings:
         first.setdefault(tuple(["" if p is None or p.blank else p.raw for p in x]), x)
-    return list(first.values())
+    return list(first.values()), list(first)
 
 
 def _where(run: _Run, spec: TableSpec) -> str:
