@@ -7,12 +7,20 @@ Where ``soffice`` is absent the test skips with the reason.
 Each conversion uses a private LibreOffice profile in ``tmp_path``: two
 soffice processes sharing one profile wait for each other or fail, so tests
 running in parallel would collide.
+
+A document is printed once per test process: several modules print the same
+.docx (the sample, and the sample with a wrong total), and a printing costs
+one to two seconds. The PDF is the same whatever the test, and a test never
+gets another test's file on disk, only the bytes.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -28,9 +36,31 @@ def soffice() -> str:
     return exe
 
 
+_PRINTED: dict[tuple[str, str], bytes] = {}
+
+
+def _content_key(data: bytes) -> str:
+    """What the document holds: a .docx built twice differs only in its zip entries' times, which print the same."""
+    h = hashlib.sha256()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            for info in z.infolist():
+                h.update(info.filename.encode() + b"\0" + hashlib.sha256(z.read(info)).digest())
+    except zipfile.BadZipFile:
+        h.update(data)
+    return h.hexdigest()
+
+
 def print_file(data: bytes, suffix: str, tmp_path: Path) -> bytes:
-    """The PDF LibreOffice prints from a document of type ``suffix`` (".docx", ".html")."""
+    """The PDF LibreOffice prints from a document of type ``suffix`` (".docx", ".html"), once per process."""
     exe = soffice()
+    key = (suffix, _content_key(data))
+    if key not in _PRINTED:
+        _PRINTED[key] = _print(exe, data, suffix, tmp_path)
+    return _PRINTED[key]
+
+
+def _print(exe: str, data: bytes, suffix: str, tmp_path: Path) -> bytes:
     work = Path(tmp_path) / f"print-{suffix.strip('.')}"
     work.mkdir(parents=True, exist_ok=True)
     src = work / f"report{suffix}"

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import itertools
+import os
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -74,3 +79,58 @@ def fresh_plugins(monkeypatch):
     yield monkeypatch
     monkeypatch.undo()
     plugins.default.cache_clear()
+
+
+_CACHES = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def _a_cache_of_its_own(tmp_path_factory):
+    """Each test lints with an empty result cache of its own, never the user's (~/.cache/govlint).
+
+    Results written by one test (maybe under a monkeypatched rule) are never read by another, whatever the
+    order or the pytest-xdist worker; real processes the test starts inherit it. The folder is made only
+    when govlint writes to it.
+    """
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("GOVLINT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "govlint-cache" / str(next(_CACHES))))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collector_as_it_was():
+    """``govlint.cli.main`` tunes this process's garbage collector (batch.quiet_gc: freeze, thresholds) as a
+    command does for its own process; tests that call it in process get the collector back afterwards."""
+    threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
+    yield
+    gc.set_threshold(*threshold)
+    if frozen == 0 and gc.get_freeze_count():
+        gc.unfreeze()
+
+
+def pytest_report_header(config):
+    if os.environ.get("GOVLINT_TEST_SUBPROCESS") == "1":
+        return "govlint CLI tests: a real process each (GOVLINT_TEST_SUBPROCESS=1)"
+    return None
+
+
+@contextlib.contextmanager
+def building_the_checkout(tmp_path_factory) -> Iterator[None]:
+    """Held while a test builds govlint from this checkout (``python -m build``, ``pip install ROOT``).
+
+    setuptools writes ``build/`` and ``govlint.egg-info`` in the checkout itself: two builds at once
+    (pytest-xdist workers) would write the same files. The lock file is in the folder every worker's
+    temporary folder is in.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no lock, run such tests without -n
+        yield
+        return
+    lock = tmp_path_factory.getbasetemp().parent / "govlint-checkout-build.lock"
+    with open(lock, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)

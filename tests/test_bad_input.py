@@ -1,8 +1,9 @@
 """Bad and unusual input: the real CLI must never crash, and must say what it tried.
 
-Every CLI test runs ``python -m govlint --lang en PATH`` as a subprocess on a
-file written to ``tmp_path`` and checks the exit code, the absence of a
-Python traceback on stderr and the expected diagnostic code or message.
+Every CLI test runs ``govlint --lang en PATH`` (tests/runner.py: in this process,
+or a real ``python -m govlint`` with GOVLINT_TEST_SUBPROCESS=1) on a file
+written to ``tmp_path`` and checks the exit code, the absence of a Python
+traceback on stderr and the expected diagnostic code or message.
 
 Transcoded copies (GBK, UTF-16 with BOM, UTF-8 with BOM, CRLF, CR) of the
 real seed reports must lint exactly like the UTF-8 original: same codes,
@@ -19,14 +20,14 @@ from __future__ import annotations
 
 import random
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Callable, NamedTuple
 
 import pytest
 
 import govlint
+
+from .runner import govlint as run_govlint
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -70,13 +71,8 @@ class Run(NamedTuple):
 
 
 def govlint_cli(tmp_path: Path, path: str, *options: str, timeout: float = 60) -> Run:
-    """Run the real CLI on one path (relative to tmp_path, which is the cwd)."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "govlint", "--lang", "en", *options, path],
-        cwd=tmp_path,
-        capture_output=True,
-        timeout=timeout,
-    )
+    """Run the CLI on one path (relative to tmp_path, which is the cwd)."""
+    proc = run_govlint("--lang", "en", *options, path, cwd=tmp_path, text=False, timeout=timeout)
     stdout = proc.stdout.decode("utf-8", "replace")
     stderr = proc.stderr.decode("utf-8", "replace")
     assert "Traceback" not in stderr, stderr
@@ -192,10 +188,7 @@ def test_missing_path_is_a_finding_and_the_others_are_linted(tmp_path: Path) -> 
     # As ruff does (E902): a path that cannot be read is a finding on that path, not the end of the run.
     (tmp_path / "good.txt").write_text((EXAMPLES / "good-2021.txt").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "bad.txt").write_text("一、总体情况\n", encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "govlint", "--lang", "en", "--no-cache", "no-such-report.txt", "bad.txt", "good.txt"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=60,
-    )
+    proc = run_govlint("--lang", "en", "--no-cache", "no-such-report.txt", "bad.txt", "good.txt", cwd=tmp_path, timeout=60)
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr == ""
     lines = proc.stdout.splitlines()

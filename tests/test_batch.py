@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 
@@ -14,6 +12,7 @@ from govlint import batch, plugins
 from govlint.cli import main
 
 from .conftest import EXAMPLES, SIX, make_report
+from .runner import govlint as run_govlint
 
 
 def _folder(tmp_path, n: int = 12):
@@ -98,7 +97,7 @@ def test_damaged_cache_entry_is_ignored(tmp_path):
 
 def test_no_progress_bar_in_pipes(tmp_path):
     d = _folder(tmp_path, 8)
-    p = subprocess.run([sys.executable, "-m", "govlint", "--isolated", "--no-cache", str(d)], capture_output=True, text=True, timeout=120)
+    p = run_govlint("--isolated", "--no-cache", str(d), timeout=120)
     assert p.returncode == 1 and p.stderr == ""
 
 

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 
 from govlint.cli import main
 
 from .conftest import EXAMPLES, SIX, make_report, needs_shared, seed
+from .runner import govlint
 
 LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+\d+) \[(?P<sev>error|warning|note)\] .+$")
 
 
 def run(*args: str, cwd=None):
-    return subprocess.run([sys.executable, "-m", "govlint", *args], capture_output=True, text=True, cwd=cwd, timeout=60)
+    return govlint(*args, cwd=cwd, timeout=60)
 
 
 def test_example_with_defects_exit_1_and_lines_sorted():

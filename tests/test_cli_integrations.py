@@ -9,8 +9,6 @@ import io
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,15 +17,17 @@ import govlint
 from govlint.cli import main
 
 from .conftest import EXAMPLES, make_report
+from .runner import Run
+from .runner import govlint as run_govlint
 
 DEFECTS = EXAMPLES / "structure-defects-2021.txt"
 GOOD = EXAMPLES / "good-2021.txt"
 
 
-def cli(*args: str, cwd=None, env=None, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+def cli(*args: str, cwd=None, env=None, stdin: bytes | None = None) -> Run:
     full = {**os.environ, **(env or {})}
     full.pop("NO_COLOR", None) if env is None or "NO_COLOR" not in env else None
-    return subprocess.run([sys.executable, "-m", "govlint", *args], capture_output=True, cwd=cwd, env=full, input=stdin, timeout=120)
+    return run_govlint(*args, cwd=cwd, env=full, stdin=stdin, text=False, timeout=120)
 
 
 # ------------------------------------------------------------------ colour

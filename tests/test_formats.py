@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,10 +11,11 @@ from govlint.cli import main
 from govlint.report.sarif import utf16_column
 
 from .conftest import EXAMPLES, ROOT, SEEDS, SIX, make_report, needs_shared
+from .runner import govlint
 
 
 def run(*args: str, cwd=None):
-    return subprocess.run([sys.executable, "-m", "govlint", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+    return govlint(*args, cwd=cwd, timeout=120)
 
 
 def sarif_validator():

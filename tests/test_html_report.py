@@ -113,8 +113,9 @@ def _browser():
     return webdriver.Chrome(service=Service(driver), options=opts)
 
 
-@pytest.fixture()
+@pytest.fixture(scope="module")
 def browser():
+    # One browser for the module's tests (a start costs half a second); each test loads a page of its own.
     b = _browser()
     yield b
     b.quit()

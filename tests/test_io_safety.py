@@ -26,16 +26,14 @@ from govlint.read import files
 from govlint.read.files import ReadFailure, read_path, read_stream
 
 from .conftest import EXAMPLES, make_report
+from .runner import Run, govlint
 
 GOOD = (EXAMPLES / "good-2021.txt").read_text(encoding="utf-8")
 POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
 
 
-def _cli(cwd: Path, *args: str, stdin: bytes | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "govlint", "--isolated", "--no-cache", "--lang", "en", *args],
-        cwd=cwd, input=stdin, capture_output=True, timeout=timeout,
-    )
+def _cli(cwd: Path, *args: str, stdin: bytes | None = None, timeout: float = 60) -> Run:
+    return govlint("--isolated", "--no-cache", "--lang", "en", *args, cwd=cwd, stdin=stdin, text=False, timeout=timeout)
 
 
 # ------------------------------------------------------------------ bounded reads
@@ -152,7 +150,7 @@ def test_inspect_and_parse_read_with_the_same_bounds(tmp_path):
         pytest.skip("POSIX special files")
     os.mkfifo(tmp_path / "p.txt")
     for cmd in ("inspect", "parse"):
-        proc = subprocess.run([sys.executable, "-m", "govlint", cmd, "--lang", "en", "p.txt"], cwd=tmp_path, capture_output=True, timeout=30)
+        proc = govlint(cmd, "--lang", "en", "p.txt", cwd=tmp_path, text=False, timeout=30)
         assert proc.returncode == 2 and b"not a regular file" in proc.stderr and b"Traceback" not in proc.stderr
 
 
@@ -288,6 +286,7 @@ def test_file_names_that_are_not_utf8_give_valid_output(fmt, tmp_path):
 def test_a_full_disk_is_cannot_write_exit_2(how, tmp_path):
     (tmp_path / "r.txt").write_text(make_report(title=""), encoding="utf-8")
     if how == "stdout":
+        # A real process: its standard output is the device itself, as a shell's `> /dev/full` makes it.
         with open("/dev/full", "wb") as full:
             proc = subprocess.run(
                 [sys.executable, "-m", "govlint", "--isolated", "--no-cache", "--lang", "en", "r.txt"], cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, timeout=60
@@ -302,6 +301,7 @@ def test_a_full_disk_is_cannot_write_exit_2(how, tmp_path):
 
 @POSIX
 def test_closed_standard_output_is_cannot_write(tmp_path):
+    # A real process whose file descriptor 1 is closed: no stream of this one can stand in for that.
     (tmp_path / "r.txt").write_text(make_report(title=""), encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-c", "import os, sys; os.close(1); from govlint.cli import main; sys.exit(main(['--no-cache', '--lang', 'en', 'r.txt']))"],
@@ -341,7 +341,8 @@ def test_a_reader_that_leaves_early_makes_the_run_fail(jobs, tmp_path):
     d.mkdir()
     for i in range(60):
         (d / f"r{i:02}.txt").write_text(make_report(title=""), encoding="utf-8")
-    # `govlint reports | head -1` under `set -o pipefail`: the pipeline must not pass.
+    # `govlint reports | head -1` under `set -o pipefail`: the pipeline must not pass. A real process
+    # and a real pipe: the reader's leaving is EPIPE / SIGPIPE, which only a pipe gives.
     proc = subprocess.run(
         ["bash", "-c", f"set -o pipefail; '{sys.executable}' -m govlint --no-cache -j {jobs} reports | head -1 >/dev/null; echo ${{PIPESTATUS[0]}}"],
         cwd=tmp_path, capture_output=True, text=True, timeout=60,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 import types
 import venv
 from pathlib import Path
@@ -19,7 +18,8 @@ from govlint.cli import main
 from govlint.hookspecs import hookimpl
 from govlint.rule import Rule
 
-from .conftest import EXAMPLES, ROOT, SIX, make_report
+from .conftest import EXAMPLES, ROOT, SIX, building_the_checkout, make_report
+from .runner import govlint as run_govlint
 
 PLUGIN_DIR = EXAMPLES / "govlint-plugin-example"
 
@@ -96,7 +96,7 @@ def test_rule_that_raises_is_gl900_others_run(fresh_plugins, tmp_path, capsys):
 
 
 def test_plugins_command_lists_builtins():
-    p = subprocess.run([sys.executable, "-m", "govlint", "plugins", "--all"], capture_output=True, text=True, timeout=60)
+    p = run_govlint("plugins", "--all", timeout=60)
     assert p.returncode == 0
     assert "govlint.checks.tables  [built-in]" in p.stdout and "GL212" in p.stdout
 
@@ -213,13 +213,14 @@ def test_first_rule_doc_is_the_example_plugin_code():
 
 
 @pytest.mark.slow
-def test_example_plugin_installed_in_a_venv(tmp_path):
+def test_example_plugin_installed_in_a_venv(tmp_path, tmp_path_factory):
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
     py = str(bindir / "python")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    p = subprocess.run([py, "-m", "pip", "install", "-q", str(ROOT), str(PLUGIN_DIR)], capture_output=True, text=True, env=env, timeout=900)
+    with building_the_checkout(tmp_path_factory):  # pip builds ROOT in place
+        p = subprocess.run([py, "-m", "pip", "install", "-q", str(ROOT), str(PLUGIN_DIR)], capture_output=True, text=True, env=env, timeout=900)
     assert p.returncode == 0, p.stderr[-3000:]
 
     def gl(*args: str) -> subprocess.CompletedProcess:
