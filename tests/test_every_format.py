@@ -20,7 +20,7 @@ from tests import sample
 from tests.build_docx import build_docx
 from tests.build_html import build_html
 from tests.build_markdown import build_markdown
-from tests.build_pdf import print_pdf, soffice
+from tests.build_pdf import print_files, soffice
 
 WRONG = {("3", "new", "total"): "106"}
 CELL = "表三/一、本年新收政府信息公开申请数量/总计"
@@ -92,7 +92,8 @@ def printed(tmp_path_factory) -> tuple[bytes, bytes]:
     if not soffice():
         pytest.skip("LibreOffice (soffice) is not installed: no PDF can be printed from the .docx")
     tmp = tmp_path_factory.mktemp("pdf")
-    return print_pdf(build_docx(sample.blocks()), tmp / "good"), print_pdf(build_docx(sample.blocks(WRONG)), tmp / "bad")
+    good, bad = print_files([(build_docx(sample.blocks()), ".docx"), (build_docx(sample.blocks(WRONG)), ".docx")], tmp)
+    return good, bad
 
 
 def test_a_pdf_printed_from_the_docx_reads_the_same(printed):

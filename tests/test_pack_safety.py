@@ -102,16 +102,16 @@ def test_a_catastrophic_pack_pattern_is_stopped_and_named(pattern, jobs, tmp_pat
         RULE.replace('pattern: "公开"', f"pattern: '{pattern}'").replace("PK101", "EV101"), encoding="utf-8"
     )
     (tmp_path / ".govlint.toml").write_text('rule-packs = ["evil.yaml"]\n', encoding="utf-8")
-    for i in range(4):
+    for i in range(2):
         (tmp_path / f"r{i}.txt").write_text(make_report(title="", bodies={0: "a" * 41 + "!" + "x" * 41 + "!"}), encoding="utf-8")
     t0 = time.monotonic()
-    code = main(["--no-cache", "--lang", "en", "--timeout", "0.3", "-j", jobs, *[str(tmp_path / f"r{i}.txt") for i in range(4)]])
+    code = main(["--no-cache", "--lang", "en", "--timeout", "0.3", "-j", jobs, *[str(tmp_path / f"r{i}.txt") for i in range(2)]])
     out = capsys.readouterr().out
-    assert time.monotonic() - t0 < 60  # a hang guard: four files at 0.3 s each
+    assert time.monotonic() - t0 < 60  # a hang guard: two files at 0.3 s each
     assert code == 2
     stopped = [ln for ln in out.splitlines() if "GL900" in ln]
-    assert len(stopped) == 4 and all("rule EV101 (a-rule) was stopped after 0.3 s" in ln for ln in stopped)
-    assert out.count("GL104") == 4
+    assert len(stopped) == 2 and all("rule EV101 (a-rule) was stopped after 0.3 s" in ln for ln in stopped)
+    assert out.count("GL104") == 2
 
 
 def test_pack_and_plugin_rules_in_the_python_api_are_bounded_too(tmp_path):

@@ -27,7 +27,7 @@ import pytest
 from govlint.read.document import Document, Grid, Paragraph, Unreadable
 from govlint.read.pdf import MAX_PAGES, PdfReader
 from tests import sample
-from tests.build_pdf import print_pdf
+from tests.build_pdf import print_files, print_pdf
 from tests.conftest import CORPUS
 
 PDFS = CORPUS / "pdf"
@@ -313,9 +313,14 @@ def _build(**quirks) -> bytes:
     return build_docx(sample.blocks(), **quirks)
 
 
+QUIRKS = ["numbering", "bold_headings", "heading_styles", "two_paragraph_cell"]
+
+
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory) -> bytes:
-    return print_pdf(_build(), tmp_path_factory.mktemp("printed"))
+    """The printed sample; every document this module prints is printed with it, in one LibreOffice start."""
+    docs = [_build(), *(_build(**{q: True}) for q in QUIRKS), _with_frame_header_and_page_numbers(_build()), _wrong_total()]
+    return print_files([(d, ".docx") for d in docs], tmp_path_factory.mktemp("printed"))[0]
 
 
 def test_printed_sample_tables_equal_the_sample_cell_by_cell(printed):
@@ -350,7 +355,8 @@ def test_printed_sample_prose_is_the_sample_paragraph_by_paragraph(printed):
     assert doc.dropped == []  # build_docx prints no page numbers
 
 
-@pytest.mark.parametrize("quirk", ["numbering", "bold_headings", "heading_styles", "two_paragraph_cell"])
+@pytest.mark.usefixtures("printed")
+@pytest.mark.parametrize("quirk", QUIRKS)
 def test_printed_variants_read_the_same(quirk, tmp_path):
     doc = read(print_pdf(_build(**{quirk: True}), tmp_path))
     assert [p.text for p in paragraphs(doc)] == sample_prose()
@@ -391,6 +397,7 @@ def _with_frame_header_and_page_numbers(docx_bytes: bytes) -> bytes:
     return buf.getvalue()
 
 
+@pytest.mark.usefixtures("printed")
 def test_a_frame_around_the_body_running_header_and_page_numbers(tmp_path):
     doc = read(print_pdf(_with_frame_header_and_page_numbers(_build()), tmp_path))
     # The frame touches the tables (LibreOffice draws it on their edge) and encloses header and
@@ -556,14 +563,16 @@ def test_random_bytes_after_the_magic_are_damaged():
         assert "damaged" in e.reason_en and "export it again" in e.reason_en
 
 
-def test_mutated_files_read_or_say_why_quietly(capfd):
+# A few mutations every run, many more where the slow tests run (CI).
+@pytest.mark.parametrize("seed, rounds", [(11, 4), pytest.param(12, 40, marks=pytest.mark.slow)])
+def test_mutated_files_read_or_say_why_quietly(seed, rounds, capfd):
     import random
 
-    rng = random.Random(11)
+    rng = random.Random(seed)
     path = PDFS / "hongze-2024-district.pdf"
     seeds = [one_page(TEXT)] + ([path.read_bytes()] if path.is_file() else [])
     for data in seeds:
-        for _ in range(15):
+        for _ in range(rounds):
             b = bytearray(data)
             for _ in range(rng.choice([1, 10, 100, 1000])):
                 b[rng.randrange(len(b))] = rng.randrange(256)
@@ -672,10 +681,15 @@ def test_end_to_end_the_printed_sample_is_clean(printed):
     assert res.report.source.format == "pdf" and res.report.year == 2022 and res.report.edition == "2021"
 
 
+def _wrong_total() -> bytes:
+    return _build_changed({("3", "new", "total"): "106"})
+
+
+@pytest.mark.usefixtures("printed")
 def test_end_to_end_a_wrong_total_is_found(tmp_path):
     from govlint import api
 
-    pdf = print_pdf(_build_changed({("3", "new", "total"): "106"}), tmp_path)
+    pdf = print_pdf(_wrong_total(), tmp_path)
     assert "GL210" in _codes(api.lint_bytes(pdf, "r.pdf"))
 
 

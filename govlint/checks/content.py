@@ -52,7 +52,11 @@ class NarrativeMismatch(Rule):
         if not tables:
             return
         judged: dict[int, bool] = {}  # sentence -> whether its counts are this year's
+        # What a sentence is about, asked once per sentence and count: a paragraph of thousands of
+        # numbers must not be searched once per number.
+        about: dict[tuple[int, int], bool] = {}
         quotes: dict[int, str] = {}  # one quote per sentence, however many findings it has
+        counts = context.template.counts
         for n in report.numbers_in(*_FACTS, unit="件"):
             s = report.sentences[n.sentence]
             if s.kind != "paragraph":
@@ -61,13 +65,22 @@ class NarrativeMismatch(Rule):
                 judged[n.sentence] = not (_OTHER_PERIOD.search(s.text) or _other_year(s.text, report.year))
             if not judged[n.sentence]:
                 continue
-            claim = next((c for c in context.template.counts if _about(c, s.text, s.section) and c.says(n.before, n.after)), None)
+            claim = None
+            for i, c in enumerate(counts):
+                key = (n.sentence, i)
+                if key not in about:
+                    about[key] = _about(c, s.text, s.section)
+                if about[key] and c.says(n.before, n.after):
+                    claim = c
+                    break
             if claim is None:
                 continue
             actual, cells = _sum_of(tables, claim.cells)
             if actual is None or actual == n.value:
                 continue
-            quote = quotes.setdefault(n.sentence, _quote(s.text))
+            if n.sentence not in quotes:
+                quotes[n.sentence] = _quote(s.text)
+            quote = quotes[n.sentence]
             yield self.diagnostic(
                 report,
                 n.span,

@@ -14,13 +14,14 @@ from ..model import Contact, Span
 
 # A landline with its area code (0943-8253879, 0953—3050582, （0943）8253879, 0517 - 87222589),
 # a mobile number, or a service hotline (12345, 400/800 numbers).
-# The leading look-ahead lets the engine reject most positions at once (CJK prose). The separator
+# The leading look-ahead and look-behind let the engine reject most positions at once (CJK prose, and
+# every position inside a run of digits: no form starts after a digit). The separator
 # after the area code is white space or one dash amid white space, spelled so that a long run of
 # white space has one way to match (\s*[-\s]\s* splits it every way: quadratic from one start).
 # Digits may be full-width (０５７１－６３８１２０４７: \d matches them; the leading 0 and 1 are spelled
 # both ways), and PDF text breaks a local number in two (0571-6381 2047).
 _PHONE = re.compile(
-    r"(?=[\d（(])(?:(?<!\d)(?:[（(]\s*[0０]\d{2,3}\s*[)）]\s*|[0０]\d{2,3}(?:\s*[-—－–~]\s*|\s+))(?:\d{7,8}|\d{3,4}[ \u3000]\d{4})(?!\d)"
+    r"(?=[\d（(])(?<!\d)(?:(?:[（(]\s*[0０]\d{2,3}\s*[)）]\s*|[0０]\d{2,3}(?:\s*[-—－–~]\s*|\s+))(?:\d{7,8}|\d{3,4}[ \u3000]\d{4})(?!\d)"
     r"|(?<!\d)[1１][3-9３-９]\d{9}(?!\d)"
     # A local number labelled as a phone, its area code given apart (电话：63812047（区号：0571）).
     r"|(?:(?<=电话)|(?<=电话[:：])|(?<=电话[:：] )|(?<=电话 ))\d{7,8}(?!\d)"

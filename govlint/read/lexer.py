@@ -700,7 +700,12 @@ def _next_char(s: str) -> str:
 
 def _spaced(texts) -> re.Pattern:
     """Match any of ``texts`` with white space allowed between its characters (exports scatter it)."""
-    alts = sorted({"".join(ch if ch.isspace() else re.escape(ch) + r"\s*" for ch in t.replace(" ", "")) for t in texts}, key=len, reverse=True)
+    # Longest first, so a caption is not cut short by one it begins with; ties in text order, so the
+    # pattern is the same in every process (a set's order changes with the hash seed).
+    alts = sorted(
+        {"".join(ch if ch.isspace() else re.escape(ch) + r"\s*" for ch in t.replace(" ", "")) for t in texts},
+        key=lambda a: (-len(a), a),
+    )
     return re.compile("|".join(alts) if alts else r"(?!)")
 
 
