@@ -90,8 +90,7 @@ def _same(a: Any, b: Any) -> bool:
 def data(name: str, source: str, build: Callable[[], Any], versions: str = "") -> Any:
     """``build()`` (plain data: dicts, lists, tuples, text, numbers), from disk when it was built before
     from the same ``source`` with the same ``versions``."""
-    key = hashlib.sha256(f"{FORMAT}\n{versions}\n{source}".encode("utf-8", "surrogatepass")).hexdigest()
-    path = folder() / f"{name}-{key}.json"
+    path = _path(name, source, versions)
     try:
         if path.stat().st_size <= _LIMIT:
             return json.loads(path.read_text(encoding="utf-8"), object_hook=_decode)
@@ -100,6 +99,17 @@ def data(name: str, source: str, build: Callable[[], Any], versions: str = "") -
     value = build()
     _store(path, value)
     return value
+
+
+def replace(name: str, source: str, value: Any, versions: str = "") -> None:
+    """Keep ``value`` as what ``data`` gives for this ``source`` and ``versions`` from now on
+    (for an artefact that says itself when it is out of date, kept in one file rather than one per state)."""
+    _store(_path(name, source, versions), value)
+
+
+def _path(name: str, source: str, versions: str) -> Path:
+    key = hashlib.sha256(f"{FORMAT}\n{versions}\n{source}".encode("utf-8", "surrogatepass")).hexdigest()
+    return folder() / f"{name}-{key}.json"
 
 
 def _store(path: Path, value: Any) -> None:

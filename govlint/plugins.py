@@ -74,12 +74,9 @@ class PluginSet:
 
 
 def _entry_points() -> list:
-    from importlib import metadata
+    from .installed import entry_points
 
-    eps = metadata.entry_points()
-    if hasattr(eps, "select"):
-        return list(eps.select(group=GROUP))
-    return list(eps.get(GROUP, []))  # Python 3.9
+    return entry_points(GROUP)
 
 
 def _fail(info: PluginInfo, what: str, exc: BaseException) -> None:
