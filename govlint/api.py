@@ -24,8 +24,6 @@ from .discovery import SUPPORTED, Found, discover, walk
 from .guard import TimeLimitExceeded, Watchdog
 from .identities import arithmetic_value
 from .model import Diagnostic, Region, Related, Report, Source, Span, anchor_of_data
-from .parse.build import Builder
-from .parse.grammar import parse_tokens
 from .read.base import ReadResult
 from .read.encoding import DecodeError
 from .read.files import ReadFailure, read_path, too_large
@@ -75,6 +73,10 @@ def read(data: bytes, path: str = "<text>", max_bytes: int = DEFAULT_MAX_BYTES) 
 
 def parse(result: ReadResult) -> Report:
     """Tokens -> grammar -> document model."""
+    # Imported here: a run whose every file is answered from the cache never loads the parser (Lark).
+    from .parse.build import Builder
+    from .parse.grammar import parse_tokens
+
     tree = parse_tokens(result.tokens)
     return Builder(load_template()).build(result.source, result.tokens, tree)
 

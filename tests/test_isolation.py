@@ -26,6 +26,7 @@ from govlint import api, plugins
 from govlint.cli import main
 from govlint.guard import TimeLimitExceeded, Watchdog
 from govlint.hookspecs import hookimpl
+from govlint.pool import hard_limit
 from govlint.rule import Rule
 
 from .conftest import EXAMPLES, make_report
@@ -64,7 +65,7 @@ def _inject(monkeypatch, stage: str) -> None:
 
         monkeypatch.setattr(Builder, "build", _boom(Builder.build))
     elif stage == "grammar":
-        import govlint.api as a
+        import govlint.parse.grammar as a
 
         original = a.parse_tokens
 
@@ -190,7 +191,10 @@ def _sleep():
 
 
 STOPPED = "was stopped after 0.3 s on this file, its time limit"
-ENDED = "did not finish on this file and the worker process running it ended unexpectedly: it did not finish a step within 3 s"
+ENDED = (
+    "did not finish on this file and the worker process running it ended unexpectedly: "
+    f"it did not finish a step within {hard_limit(0.3):g} s"
+)
 
 
 @pytest.mark.parametrize(

@@ -188,11 +188,19 @@ def test_gl404_silent_with_both():
         ("进一步规范审核审核发布机制。", "审核审核"),
         ("加强对政府信息的的管理。", "的的"),
         ("全面推进政务公开，，提升质量。", "，，"),
+        ("全面推进政务公开，，，提升质量。", "，，，"),
     ],
 )
 def test_gl501_fires(sentence, word):
     (d,) = found(report(five="存在问题：公开不足。下一步将加强。" + sentence), "GL501")
     assert d.data["word"] == word
+
+
+def test_gl501_quotes_a_long_run_by_its_count():
+    (d,) = found(report(five="存在问题：公开不足。下一步将加强" + "。" * 40 + "完善机制。"), "GL501")
+    assert d.data == {"word": "。", "count": 40} and d.region.end_column - d.region.start_column + 1 == 40
+    assert d.text("zh") == "“。”连续出现 40 次，疑似重复（“…足。下一步将加强。。。…完善机制。…”）"
+    assert d.text("en").startswith("“。” 40 times in a row looks like an accidental repetition")
 
 
 @pytest.mark.parametrize(

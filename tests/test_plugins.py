@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import govlint
-from govlint import plugins
+from govlint import api, plugins
 from govlint.checks.declarative import PackError, builtin_packs, load_pack, load_packs
 from govlint.cli import main
 from govlint.hookspecs import hookimpl
@@ -210,6 +211,22 @@ def test_first_rule_doc_is_the_example_plugin_code():
     toml = [b for lang, b in blocks if lang == "toml"]
     assert python[0] == (PLUGIN_DIR / "govlint_plugin_example" / "plugin.py").read_text(encoding="utf-8")
     assert toml[0] == (PLUGIN_DIR / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_whole_file_example_of_the_plugins_doc_runs():
+    doc = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    [snippet] = [b for lang, b in re.findall(r"```(python|toml)\n(.*?)```", doc, flags=re.S) if "whole_file" in b]
+    ns: dict = {"Rule": Rule}
+    exec("class NoTables(Rule):\n    code = 'EX901'\n    name = 'no-tables'\n    severity = 'warning'\n" + snippet, ns)
+    rule = ns["NoTables"]()
+    report = api.parse(api.read((EXAMPLES / "good-2021.txt").read_bytes(), "r.pdf"))
+    assert report.tables and list(rule.check(report, None)) == []  # a text reading: not a PDF
+    report.source = dataclasses.replace(report.source, format="pdf")
+    assert list(rule.check(report, None)) == []  # a PDF with its tables
+    report.tables = []
+    [d] = rule.check(report, None)
+    assert (d.code, d.severity, d.path, d.region.start_line, d.region.start_column) == ("EX901", "warning", "r.pdf", 1, 1)
+    assert d.text("en") == "no statistics table was read from this PDF" and d.text("zh") == "未从此 PDF 读到任何统计表"
 
 
 @pytest.mark.slow

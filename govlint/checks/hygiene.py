@@ -46,8 +46,9 @@ _BOUND_AFTER = {
 _YEAR_YEAR = re.compile(r"\d{4}\s*年年(?![初底末中内度终报均鉴检会薪限龄级份代头前后间来化审票货息轻])")
 # A word of two to four characters written twice in a row ("工作工作").
 _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
-# Doubled list or sentence punctuation ("，，", "。。").
-_DOUBLED_MARK = re.compile(r"([，。、；：])\1")
+# Doubled list or sentence punctuation ("，，", "。。"); a run of one mark is one slip, one finding.
+_DOUBLED_MARK = re.compile(r"([，。、；：])\1+")
+_SHOWN = 8  # characters of context each side of a finding, and the longest run quoted whole
 
 
 def _allowed(text: str, a: int, b: int, allow: Iterable[str]) -> bool:
@@ -77,10 +78,11 @@ class RepeatedWord(Rule):
     summary = {"zh": "字词意外重复（如“2020年年”“的的”）", "en": "An accidental doubled character or word (2020年年, 的的)"}
     explanation = {
         "zh": "检查正文中意外重复的字词：年份后的“年年”（不含年初、年底等）、重复的虚词（“的的”“在在”）、"
-        "重复的词（“工作工作”）和重复的标点（“，，”）。常见的叠词（常常、天天、人人、一一、多多、层层、扎扎实实……）"
-        "不报告；可在配置 repeated-word-allow 中加入本单位常用的叠词。",
+        "重复的词（“工作工作”）和重复的标点（“，，”；同一标点连续出现多次只报告一处，并给出次数）。"
+        "常见的叠词（常常、天天、人人、一一、多多、层层、扎扎实实……）不报告；可在配置 repeated-word-allow 中加入本单位常用的叠词。",
         "en": "Finds doubled words in the prose: 年年 after a year (not 年初, 年底 …), doubled function words "
-        "(的的, 在在), a word written twice (工作工作) and doubled punctuation (，，). Intended reduplication "
+        "(的的, 在在), a word written twice (工作工作) and doubled punctuation (，，; a run of one mark is "
+        "one finding, with its count). Intended reduplication "
         "(常常, 天天, 人人, 一一, 多多, 层层, 扎扎实实 …) is not reported; add your own with the "
         "repeated-word-allow option.",
     }
@@ -115,13 +117,22 @@ class RepeatedWord(Rule):
                         continue
                     seen.add(span.start + a)
                     word = para[a:b]
-                    context_text = " ".join(para[max(0, a - 8) : b + 8].split())
+                    data = {"word": word}
+                    if len(word) > _SHOWN:  # a long run of one mark: quoted by its count, not in full
+                        shown = f"{para[max(0, a - _SHOWN) : a]}{word[:3]}…{para[b : b + _SHOWN]}"
+                        what_zh = f"“{word[0]}”连续出现 {len(word)} 次，疑似重复"
+                        what_en = f"“{word[0]}” {len(word)} times in a row looks like an accidental repetition"
+                        data = {"word": word[0], "count": len(word)}
+                    else:
+                        shown = para[max(0, a - _SHOWN) : b + _SHOWN]
+                        what_zh, what_en = f"“{word}”疑似重复", f"“{word}” looks like an accidental repetition"
+                    context_text = " ".join(shown.split())
                     yield self.diagnostic(
                         report,
                         Span(span.start + a, span.start + b),
-                        f"“{word}”疑似重复（“…{context_text}…”）",
-                        f"“{word}” looks like an accidental repetition (“…{context_text}…”)",
-                        word=word,
+                        f"{what_zh}（“…{context_text}…”）",
+                        f"{what_en} (“…{context_text}…”)",
+                        **data,
                     )
 
 

@@ -51,7 +51,11 @@ def issuer_key(name: Optional[str]) -> Optional[tuple[tuple[str, ...], str]]:
 
 def same_issuer(a: Optional[str], b: Optional[str]) -> bool:
     """One body under both names: the same body after the same innermost places (one list a tail of the other)."""
-    ka, kb = issuer_key(a), issuer_key(b)
+    return same_key(issuer_key(a), issuer_key(b))
+
+
+def same_key(ka: Optional[tuple[tuple[str, ...], str]], kb: Optional[tuple[tuple[str, ...], str]]) -> bool:
+    """``same_issuer`` on the names' ``issuer_key``s, for a caller that compares each name many times."""
     if ka is None or kb is None or ka[1] != kb[1]:
         return False
     pa, pb = ka[0], kb[0]

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from typing import Optional
 
-from .issuer import same_issuer
+from .issuer import issuer_key, same_key
 from .summary import Summary
 
 
@@ -41,6 +41,8 @@ def pair(summaries: list[Summary], named: Optional[dict[str, str]] = None) -> tu
     for s in summaries:
         if s.year is not None and s.issuer_key:
             by_key.setdefault((s.year, s.issuer_key), []).append(s)
+    # A bucket holds every report of one body and year: each name's key is made once, not per pair.
+    keys = {id(s): issuer_key(s.issuer) for s in summaries}
     for s in summaries:
         p = _norm(s.path)
         if p in named:
@@ -56,7 +58,7 @@ def pair(summaries: list[Summary], named: Optional[dict[str, str]] = None) -> tu
         if not s.issuer_key:
             why[s.path] = "its issuer is not known"
             continue
-        fits = [o for o in by_key.get((s.year - 1, s.issuer_key), []) if same_issuer(o.issuer, s.issuer)]
+        fits = [o for o in by_key.get((s.year - 1, s.issuer_key), []) if same_key(keys[id(o)], keys[id(s)])]
         if len(fits) > 1:
             same_format = [o for o in fits if o.format == s.format]
             fits = same_format if len(same_format) == 1 else fits
