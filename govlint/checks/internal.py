@@ -89,34 +89,31 @@ def gl900(path: str, zh: str, en: str, **data: Any) -> Diagnostic:
     return PluginError.whole_file(path, f"{zh}；其他规则照常运行", f"{en}; the other rules still ran", **data)
 
 
+def _rule_failed(path: str, code: str, name: str, zh: str, en: str, error: str) -> Diagnostic:
+    """GL900 about one rule: ``zh``/``en`` say what went wrong after the rule's code and name."""
+    return gl900(path, f"规则 {code}（{name}）{zh}", f"rule {code} ({name}) {en}", rule=code, error=error)
+
+
 def rule_raised(path: str, code: str, name: str, exc: BaseException) -> Diagnostic:
-    return gl900(
-        path,
-        f"规则 {code}（{name}）运行出错：{type(exc).__name__}: {exc}",
-        f"rule {code} ({name}) raised {type(exc).__name__}: {exc}",
-        rule=code,
-        error=type(exc).__name__,
-    )
+    what = f"{type(exc).__name__}: {exc}"
+    return _rule_failed(path, code, name, f"运行出错：{what}", f"raised {what}", type(exc).__name__)
 
 
 def rule_timed_out(path: str, code: str, name: str, seconds: float) -> Diagnostic:
-    return gl900(
-        path,
-        f"规则 {code}（{name}）在此文件上运行超过 {seconds:g} 秒的时限，已被停止（时限可用 --timeout 或配置项 timeout 调整）",
-        f"rule {code} ({name}) was stopped after {seconds:g} s on this file, its time limit "
-        "(--timeout or the configuration key timeout)",
-        rule=code,
-        error="TimeLimitExceeded",
+    return _rule_failed(
+        path, code, name,
+        f"在此文件上运行超过 {seconds:g} 秒的时限，已被停止（时限可用 --timeout 或配置项 timeout 调整）",
+        f"was stopped after {seconds:g} s on this file, its time limit (--timeout or the configuration key timeout)",
+        "TimeLimitExceeded",
     )
 
 
 def rule_returned_junk(path: str, code: str, name: str, problem: str) -> Diagnostic:
-    return gl900(
-        path,
-        f"规则 {code}（{name}）给出了格式不对的结果，已忽略：{problem}",
-        f"rule {code} ({name}) returned a malformed finding, which was dropped: {problem}",
-        rule=code,
-        error="MalformedDiagnostic",
+    return _rule_failed(
+        path, code, name,
+        f"给出了格式不对的结果，已忽略：{problem}",
+        f"returned a malformed finding, which was dropped: {problem}",
+        "MalformedDiagnostic",
     )
 
 
